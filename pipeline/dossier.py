@@ -129,18 +129,34 @@ def history_event(event: str, **details: Any) -> dict[str, Any]:
     return {"at": clock.now().isoformat(), "event": event, **{k: v for k, v in details.items() if v is not None}}
 
 
-def write_case(ws: Workspace, case: Case, *events: dict[str, Any]) -> None:
-    """Append `events` to the case's history, then write case.yaml (deadlines recomputed).
+def write_case(ws: Workspace, case: Case, *events: dict[str, Any], commit_first: bool = False) -> None:
+    """Write case.yaml (deadlines recomputed) and append `events` to the case's history.
 
-    The history goes first: a crash in between leaves an event whose effect is missing from
-    case.yaml, which the next write repairs, rather than a change nobody can explain.
+    Normally the history goes first: a crash in between leaves an event whose effect is
+    missing from case.yaml, which the next write repairs, rather than a change nobody can
+    explain. An intake passes `commit_first=True`: there case.yaml is the commit point and
+    recovery restores the history lines of a committed intake (`intake.recover`).
     """
     folder = ws.case_dir(case.id)
     folder.mkdir(parents=True, exist_ok=True)
+    if not commit_first:
+        for ev in events:
+            append_jsonl(folder / "history.jsonl", ev)
+        _with_deadlines(ws, case, ws.history(case.id))
+        atomic_write(folder / "case.yaml", case_yaml(case))
+        return
+    _with_deadlines(ws, case, [*ws.history(case.id), *events])
+    atomic_write(folder / "case.yaml", case_yaml(case))
+    crashpoint("after_case_yaml")
     for ev in events:
         append_jsonl(folder / "history.jsonl", ev)
-    _with_deadlines(ws, case, ws.history(case.id))
-    atomic_write(folder / "case.yaml", case_yaml(case))
+
+
+def crashpoint(name: str) -> None:
+    """Fault injection for the crash tests: KWRU_CRASH_AT=<name> kills the process right here,
+    as `kill -9` would (no clean-up, no flush)."""
+    if os.environ.get("KWRU_CRASH_AT") == name:
+        os._exit(137)
 
 
 def update_case(ws: Workspace, case_id: str, change: Callable[[Case], dict[str, Any] | list[dict[str, Any]] | None]) -> Case:

@@ -1,0 +1,308 @@
+"""Normalisers for the small structured values in Dutch letters: postcodes, phones, e-mail, house numbers.
+
+Each `normalise_*` returns the canonical form or None, and says whether it had to repair OCR
+damage, so callers can lower their confidence. Sentence helpers (split, negation) live here too
+because every extractor needs them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# --- postcodes ------------------------------------------------------------------------------
+
+_FORBIDDEN_PC_LETTERS = {"SA", "SD", "SS"}
+_DIGIT_REPAIR = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "i": "1"})
+_LETTER_REPAIR = str.maketrans({"0": "O", "1": "I"})
+# two lowercase letters after four digits are usually a word ("in 2026 en ..."), not a postcode
+_PC_WORDS = {"en", "in", "op", "de", "te", "is", "al", "om", "na", "ik", "je", "ze", "we", "of",
+             "nu", "zo", "er", "ga", "me", "uw", "ca", "tm", "am", "pm", "eu", "nl", "uu", "un"}
+
+# four digit-ish characters, optional space, two letter-ish characters (OCR-tolerant)
+PC_LOOSE = r"[0-9OoIl|]{4}[ ]?(?:[A-Z0-9]{2}|[a-z]{2})"
+PC_STRICT = r"[1-9][0-9]{3}[ ]?(?:[A-Z]{2}|[a-z]{2})"
+
+
+@dataclass(frozen=True)
+class Norm:
+    value: str
+    repaired: bool = False
+
+
+def normalise_postcode(raw: str) -> Norm | None:
+    """'3512ab' -> '3512 AB'; repairs O/I/l in the digits and 0/1 in the letters if that makes it valid."""
+    s = re.sub(r"\s+", "", raw)
+    if len(s) != 6:
+        return None
+    digits, letters = s[:4], s[4:].upper()
+    repaired = False
+    if not digits.isdigit():
+        digits = digits.translate(_DIGIT_REPAIR)
+        repaired = True
+    if not letters.isalpha():
+        letters = letters.translate(_LETTER_REPAIR)
+        repaired = True
+    if not (digits.isdigit() and digits[0] != "0" and letters.isalpha() and letters.isascii()):
+        return None
+    if letters in _FORBIDDEN_PC_LETTERS:
+        return None
+    return Norm(f"{digits} {letters}", repaired)
+
+
+def plausible_postcode_text(raw: str) -> bool:
+    """Lowercase letter pairs that are ordinary words are not postcodes."""
+    letters = re.sub(r"\s+", "", raw)[4:]
+    return not (letters.islower() and letters in _PC_WORDS)
+
+
+# --- cities ---------------------------------------------------------------------------------
+
+CITY = (r"(?:'s[- ])?[A-Z][A-Za-zÀ-ÿ'’]+(?:(?:-|[ ])(?:[A-Z][A-Za-zÀ-ÿ'’]+|aan|bij|de|den|op|en|in|a/d))"
+        r"{0,3}")
+
+
+def clean_city(city: str) -> str:
+    city = city.strip(" ,.;:")
+    if city.isupper() and len(city) > 3:
+        city = "-".join(" ".join(w.capitalize() for w in part.split()) for part in city.split("-"))
+        city = re.sub(r"\b(Aan|Bij|Op|En|In)\b", lambda m: m.group(1).lower(), city)
+    return city
+
+
+# --- phones ---------------------------------------------------------------------------------
+
+PHONE_CANDIDATE = re.compile(r"(?<![\w+])(?:\+|00)?\(?[0-9][0-9 \-.()/]{7,20}[0-9](?![0-9])")
+_TWO_DIGIT_AREAS = {"10", "13", "15", "20", "23", "24", "26", "30", "33", "35", "36", "38", "40", "43",
+                    "45", "46", "50", "53", "55", "58", "70", "71", "72", "73", "74", "75", "76", "77",
+                    "78", "79", "84", "85", "87", "88", "91"}
+
+
+def normalise_phone(raw: str) -> str | None:
+    """Dutch numbers: mobile '06-12345678', landline '030-1234567' or '0343-123456'."""
+    s = raw.strip()
+    intl = s.startswith("+") or s.startswith("00")
+    digits = re.sub(r"\D", "", s)
+    if intl:
+        if digits.startswith("0031"):
+            digits = digits[4:]
+        elif digits.startswith("31"):
+            digits = digits[2:]
+        else:
+            return None
+        if digits.startswith("0"):  # +31 (0)6 ...
+            digits = digits[1:]
+        digits = "0" + digits
+    if len(digits) != 10 or not digits.startswith("0") or digits[1] == "0":
+        return None
+    if digits[1] == "6":
+        return f"{digits[:2]}-{digits[2:]}"
+    if digits[1:3] in _TWO_DIGIT_AREAS:
+        return f"{digits[:3]}-{digits[3:]}"
+    if digits[1:4] in {"800", "900", "906", "909"}:
+        return None  # service numbers are never a tenant's own
+    return f"{digits[:4]}-{digits[4:]}"
+
+
+def find_phones(text: str) -> list[tuple[str, int]]:
+    """(normalised phone, offset) for every Dutch phone number in `text`."""
+    out = []
+    for m in PHONE_CANDIDATE.finditer(text):
+        raw = m.group(0)
+        norm = normalise_phone(raw)
+        if norm is None:
+            # a longer run may hold a phone followed by other digits ("06-12345678 12")
+            parts = re.split(r"\s{2,}|,|;", raw)
+            norm = normalise_phone(parts[0]) if len(parts) > 1 else None
+        if norm:
+            out.append((norm, m.start()))
+    return out
+
+
+# --- e-mail ---------------------------------------------------------------------------------
+
+_TLDS = {"nl", "com", "net", "org", "eu", "be", "de", "info", "nu", "biz", "frl", "amsterdam", "io",
+         "co", "uk", "fr", "me", "online", "email", "tv", "live", "ma", "tr", "es", "it", "app"}
+EMAIL_STRICT = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+EMAIL_LOOSE = re.compile(
+    r"(?<![\w.+-])(?P<local>[A-Za-z0-9_%+\-]+(?:\.[ ]?[A-Za-z0-9_%+\-]+)*)"
+    r"[ ]?(?:@|\(at\)|\[at\]|\(@\)|\[@\])[ ]?"
+    r"(?P<domain>[A-Za-z0-9\-]+(?:[ ]?[.,][ ]?[A-Za-z0-9\-]+)+)",
+    re.IGNORECASE,
+)
+
+
+def normalise_email(local: str, domain: str) -> Norm | None:
+    repaired = False
+    local2 = re.sub(r"\s+", "", local)
+    dom = re.sub(r"\s+", "", domain)
+    if dom.count(",") or local2 != local or dom != domain:
+        repaired = True
+    labels = [x for x in re.split(r"[.,]", dom) if x]
+    # text after the address ("...@ziggo.nl. Ik bel") was swallowed: cut back to a real TLD
+    while len(labels) > 2 and labels[-1].lower() not in _TLDS:
+        labels.pop()
+    if len(labels) < 2:
+        return None
+    tld = labels[-1].lower()
+    if tld not in _TLDS and not (tld.isalpha() and 2 <= len(tld) <= 6 and not repaired):
+        return None
+    local2 = local2.strip(".")
+    if not local2:
+        return None
+    return Norm(f"{local2}@{'.'.join(labels)}".lower(), repaired)
+
+
+def find_emails(text: str) -> list[tuple[str, int, bool]]:
+    """(normalised address, offset, repaired) for every e-mail address, also OCR-damaged ones."""
+    out: list[tuple[str, int, bool]] = []
+    seen: set[int] = set()
+    for m in EMAIL_LOOSE.finditer(text):
+        n = normalise_email(m.group("local"), m.group("domain"))
+        if n and m.start() not in seen:
+            seen.add(m.start())
+            at = m.group(0)
+            out.append((n.value, m.start(), n.repaired or "@" not in at))
+    return out
+
+
+# --- house numbers and streets --------------------------------------------------------------
+
+_ADDITION_WORDS = r"(?:bis|hs|huis|bg|bv|zw|rd|boven|beneden|I{1,3}|IV)"
+HOUSE_NUMBER = (
+    rf"(?P<num>[1-9][0-9]{{0,4}})"
+    rf"(?P<add>[ ]?-[ ]?(?:[0-9]{{1,3}}|{_ADDITION_WORDS}|[A-Za-z]{{1,2}})(?![\w])"
+    rf"|[ ]?/[ ]?[0-9]{{1,3}}(?![\w])"
+    rf"|[ ]{_ADDITION_WORDS}(?![\w])"
+    rf"|[ ]?[A-Za-z](?![\w])"
+    rf")?"
+)
+STREET_WORDS = r"(?:[1-9][0-9]?e[ ]+)?[A-Z][A-Za-zÀ-ÿ'’.\-]*(?:[ ]+[A-Za-zÀ-ÿ'’.\-]+){0,5}?"
+STREET_RE = re.compile(rf"^(?P<street>{STREET_WORDS})[ ,]+{HOUSE_NUMBER}[ ]*[,.]?$")
+STREET_IN_TEXT = re.compile(rf"(?P<street>{STREET_WORDS})[ ]+{HOUSE_NUMBER}")
+
+_NOT_STREET = {"postbus", "antwoordnummer", "tel", "telefoon", "telefoonnummer", "mobiel", "fax",
+               "huisnummer", "nummer", "nr", "kenmerk", "dossiernummer", "bijlage", "bijlagen", "pagina",
+               "blad", "sinds", "vanaf", "in", "op", "tot", "per", "jaar", "maand", "week", "dag",
+               "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+               "oktober", "november", "december", "jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sep",
+               "sept", "okt", "nov", "dec", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag",
+               "zaterdag", "zondag", "klacht", "klachtnummer", "zaak", "zaaknummer", "artikel", "kamer",
+               "postcode", "adres", "woonplaats", "datum", "betreft", "onderwerp", "iban", "bsn",
+               "huurnummer", "contractnummer", "klantnummer", "relatienummer", "kvk", "btw", "nl",
+               "ruim", "bijna", "al", "ongeveer", "circa", "ca", "nog", "meer", "dan", "uur", "om",
+               "van", "vanuit", "na", "voor", "rond", "sedert", "groep", "klas", "appartement", "flat",
+               "woning", "huis", "portiek", "verdieping", "etage", "kwru", "jaren"}
+
+
+def normalise_house_number(num: str, add: str | None) -> str:
+    """'12', ' a' -> '12A'; '12', ' - 2' -> '12-2'; '12', ' bis' -> '12 bis'."""
+    add = (add or "").strip()
+    if not add:
+        return num
+    if add.startswith("-") or add.startswith("/"):
+        sep, rest = add[0], add[1:].strip()
+        if len(rest) <= 2 and rest.isalpha() and rest.lower() not in {"hs", "bg", "bv", "zw", "rd"}:
+            return f"{num}{rest.upper()}"
+        if rest.lower() in {"hs", "bg", "bv", "zw", "rd", "bis", "huis", "boven", "beneden"}:
+            return f"{num}-{rest.lower()}"
+        return f"{num}{sep}{rest}"
+    if len(add) == 1 and add.isalpha():
+        return f"{num}{add.upper()}"
+    if re.fullmatch(r"I{1,3}|IV", add):
+        return f"{num}-{add}"
+    return f"{num} {add.lower()}"
+
+
+def valid_street(street: str) -> bool:
+    words = street.replace(",", " ").split()
+    if not words or len(words) > 6:
+        return False
+    if any(w.casefold().strip(".") in _NOT_STREET for w in words[:1] + words[-1:]):
+        return False
+    if not any(len(w) >= 3 for w in words):
+        return False
+    return "@" not in street and ":" not in street
+
+
+def parse_street_line(line: str) -> tuple[str, str] | None:
+    """'Kanaalweg 12A' -> ('Kanaalweg', '12A'); None if the line is not a street with number."""
+    m = STREET_RE.match(line.strip())
+    if not m:
+        return None
+    street = m.group("street").strip(" ,")
+    if not valid_street(street):
+        return None
+    return street, normalise_house_number(m.group("num"), m.group("add"))
+
+
+# --- sentences and negation -----------------------------------------------------------------
+
+_ABBREV = ("dhr", "mevr", "mw", "mr", "dr", "drs", "ir", "ing", "nr", "bijv", "o.a", "d.d", "t.a.v", "i.v.m",
+           "m.b.t", "z.s.m", "evt", "ca", "tel", "fam", "st", "jl", "a.s", "e.d", "etc", "mej", "mrt",
+           "jan", "feb", "apr", "aug", "sep", "sept", "okt", "nov", "dec", "blz", "art", "incl", "excl",
+           "t.z.t", "p.p", "n.a.v", "m.i.v", "resp")
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """Split into sentences, (offset, sentence). Lines inside a paragraph are joined."""
+    out: list[tuple[int, str]] = []
+    # a blank line, or a line break after a short line (address, heading), ends a sentence
+    pieces: list[tuple[int, str]] = []
+    pos = 0
+    para_start = 0
+    buf: list[str] = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if not stripped:
+            if buf:
+                pieces.append((para_start, " ".join(buf)))
+                buf = []
+            para_start = pos + len(line) + 1
+        else:
+            if not buf:
+                para_start = pos
+            buf.append(stripped)
+            if len(stripped) < 45 and not re.search(r"[a-z,]$", stripped):
+                pieces.append((para_start, " ".join(buf)))
+                buf = []
+                para_start = pos + len(line) + 1
+        pos += len(line) + 1
+    if buf:
+        pieces.append((para_start, " ".join(buf)))
+    for start, para in pieces:
+        last = 0
+        for m in re.finditer(r"[.!?]+[\"')]?\s+(?=[A-Z0-9\"'(])", para):
+            before = para[last:m.start()]
+            word = re.search(r"([\w.]+)$", before)
+            w = word.group(1).casefold() if word else ""
+            if w in _ABBREV or re.fullmatch(r"(?:[a-z]\.)*[a-z]", w) or (word and len(word.group(1)) == 1):
+                continue  # "dhr. Bakker", "A. Bakker", "o.a. lekkage"
+            out.append((start + last, para[last:m.end()].strip()))
+            last = m.end()
+        if para[last:].strip():
+            out.append((start + last, para[last:].strip()))
+    return out
+
+
+_NEGATORS = re.compile(r"\b(?:niet|geen|nooit|noch|zonder|los van|afgezien van|behalve)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:maar|omdat|want|terwijl|doch|echter|wel)\b", re.IGNORECASE)
+
+
+def negated(sentence: str, start: int, window: int = 7) -> bool:
+    """Is the phrase at `start` negated in its clause? ('het gaat niet om de huurprijs')."""
+    before = sentence[:start]
+    parts = _CLAUSE_BREAK.split(before)
+    clause = parts[-1] if parts else before
+    words = clause.split()[-window:]
+    head = " ".join(words)
+    for m in _NEGATORS.finditer(head):
+        tail = head[m.end():]
+        if m.group(0).lower() == "niet" and re.match(r"\s*(?:alleen|enkel|slechts|meer)\b", tail, re.I):
+            continue  # "niet alleen ... maar ook", "niet meer" (still a complaint)
+        return True
+    after = sentence[start:start + 80]
+    if re.search(r"^\S+(?:\s+\S+){0,2}\s+(?:is|zijn|was)\s+niet\s+(?:het\s+(?:probleem|punt|onderwerp)|waar)",
+                 after, re.IGNORECASE):
+        return True
+    return False

@@ -1,0 +1,193 @@
+"""Turn a text PDF into what a scanner or a phone makes of it: image-only PDF, PNG, TIFF, JPEG.
+
+Pure Pillow; noise comes from the document's own random generator, so output is reproducible.
+The degradation is deliberately mild enough that tesseract (nld) still reads names, postcodes
+and dates exactly: the tests of the OCR step rely on that.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from pathlib import Path
+
+import pypdfium2
+from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageOps
+
+DPI = 300
+_FIXED_TIME = time.struct_time((2026, 1, 1, 12, 0, 0, 3, 1, 0))
+
+
+def render_pages(pdf: Path, dpi: float) -> list[Image.Image]:
+    doc = pypdfium2.PdfDocument(str(pdf))
+    try:
+        return [doc[i].render(scale=dpi / 72).to_pil().convert("RGB") for i in range(len(doc))]
+    finally:
+        doc.close()
+
+
+def _noise(rng: random.Random, size: tuple[int, int], amplitude: int) -> Image.Image:
+    """Uniform noise in 0..2*amplitude, to be added with offset -amplitude."""
+    raw = Image.frombytes("L", size, rng.randbytes(size[0] * size[1]))
+    return raw.point([v * (2 * amplitude) // 255 for v in range(256)])
+
+
+def _speckle(rng: random.Random, img: Image.Image, count: int) -> None:
+    draw = ImageDraw.Draw(img)
+    w, h = img.size
+    for _ in range(count):
+        x, y = rng.randrange(w), rng.randrange(h)
+        r = rng.choice((1, 1, 1, 2, 2, 3))
+        draw.ellipse((x, y, x + r, y + r), fill=rng.randint(30, 140))
+    for _ in range(count // 4):  # toner drop-outs
+        x, y = rng.randrange(w), rng.randrange(h)
+        draw.point((x, y), fill=245)
+
+
+def scan_page(page: Image.Image, rng: random.Random, *, background: int = 228,
+              angle: float | None = None, noise: int = 10, specks: int = 1200) -> Image.Image:
+    """A 300 dpi greyscale scan: grey paper, slight skew, blur, noise and specks."""
+    g = page.convert("L")
+    ink = 22
+    g = g.point([ink + v * (background - ink) // 255 for v in range(256)])
+    if angle is None:
+        angle = rng.choice((-1, 1)) * rng.uniform(1.0, 2.0)
+    g = g.rotate(angle, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255)
+    g = g.filter(ImageFilter.GaussianBlur(0.6))
+    g = ImageChops.add(g, _noise(rng, g.size, noise), scale=1.0, offset=-noise)
+    _speckle(rng, g, specks)
+    return g
+
+
+def to_bilevel(img: Image.Image, threshold: int = 150) -> Image.Image:
+    return img.point([255 if v > threshold else 0 for v in range(256)]).convert("1", dither=None)
+
+
+def save_scan_pdf(pages: list[Image.Image], path: Path, *, quality: int = 75) -> None:
+    first, rest = pages[0], pages[1:]
+    first.save(path, "PDF", resolution=DPI, save_all=True, append_images=rest, quality=quality,
+               title="Scan", creator="Canon iR-ADV C3530 PDF", producer="Canon",
+               creationDate=_FIXED_TIME, modDate=_FIXED_TIME)
+
+
+def save_png(img: Image.Image, path: Path) -> None:
+    img.save(path, "PNG", dpi=(DPI, DPI), compress_level=4)
+
+
+def save_tiff(pages: list[Image.Image], path: Path) -> None:
+    """Multi-page bilevel TIFF, CCITT group 4: what an office scanner in B/W mode produces."""
+    bw = [to_bilevel(p) for p in pages]
+    bw[0].save(path, "TIFF", save_all=True, append_images=bw[1:], compression="group4",
+               dpi=(DPI, DPI))
+
+
+# --- phone photos ----------------------------------------------------------------------------
+
+def _solve(a: list[list[float]], b: list[float]) -> list[float]:
+    """Gaussian elimination for the 8x8 perspective system (no numpy needed)."""
+    n = len(b)
+    m = [row[:] + [b[i]] for i, row in enumerate(a)]
+    for col in range(n):
+        piv = max(range(col, n), key=lambda r: abs(m[r][col]))
+        m[col], m[piv] = m[piv], m[col]
+        for r in range(n):
+            if r != col:
+                f = m[r][col] / m[col][col]
+                for k in range(col, n + 1):
+                    m[r][k] -= f * m[col][k]
+    return [m[i][n] / m[i][i] for i in range(n)]
+
+
+def _perspective_coeffs(dst: list[tuple[float, float]],
+                        src: list[tuple[float, float]]) -> list[float]:
+    """Coefficients for Image.transform(PERSPECTIVE): output point in dst -> input point in src."""
+    a, b = [], []
+    for (x, y), (u, v) in zip(dst, src, strict=True):
+        a.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
+        a.append([0, 0, 0, x, y, 1, -v * x, -v * y])
+        b += [u, v]
+    return _solve(a, b)
+
+
+def phone_photo(page: Image.Image, rng: random.Random, *, width: int = 1600) -> Image.Image:
+    """A letter on a table, photographed: perspective, small rotation, uneven light, colour cast.
+
+    `page` is rendered at roughly the final resolution. Returns the upright photo (RGB).
+    """
+    height = int(width * 4 / 3)
+    pw, ph = page.size
+    # Where the page's corners land in the photo: not quite a rectangle.
+    scale = width * 0.86 / pw
+    w, h = pw * scale, ph * scale
+    cx, cy = width / 2 + rng.uniform(-15, 15), height / 2 + rng.uniform(-10, 20)
+    j = lambda: rng.uniform(-12, 12)  # noqa: E731
+    top_inset = rng.uniform(10, 25)  # camera tilted: the top edge is shorter
+    dst = [(cx - w / 2 + top_inset + j(), cy - h / 2 + j()),
+           (cx + w / 2 - top_inset + j(), cy - h / 2 + j()),
+           (cx + w / 2 + j(), cy + h / 2 + j()),
+           (cx - w / 2 + j(), cy + h / 2 + j())]
+    coeffs = _perspective_coeffs(dst, [(0, 0), (pw, 0), (pw, ph), (0, ph)])
+    warped = page.transform((width, height), Image.Transform.PERSPECTIVE, coeffs,
+                            Image.Resampling.BICUBIC, fillcolor=(0, 0, 0))
+    mask = Image.new("L", page.size, 255).transform(
+        (width, height), Image.Transform.PERSPECTIVE, coeffs, Image.Resampling.BILINEAR,
+        fillcolor=0)
+    table = Image.new("RGB", (width, height), (118, 92, 66))
+    grain = _noise(rng, (width // 4, height // 4), 14).resize((width, height))
+    table = Image.merge("RGB", [ImageChops.add(ch, grain, offset=-14) for ch in table.split()])
+    photo = Image.composite(warped, table, mask)
+    photo = photo.rotate(rng.choice((-1, 1)) * rng.uniform(0.8, 1.8),
+                         resample=Image.Resampling.BICUBIC, fillcolor=(118, 92, 66))
+    # Light from one side: a smooth gradient from ~72 % to 100 % brightness, slightly warm.
+    grad = Image.linear_gradient("L").rotate(rng.choice((90, -90, 180, 0)) + rng.uniform(-30, 30),
+                                             resample=Image.Resampling.BILINEAR, fillcolor=128)
+    grad = grad.resize((width, height), Image.Resampling.BILINEAR)
+    grad = grad.point([int(185 + v * 70 / 255) for v in range(256)])
+    light = Image.merge("RGB", (grad, grad.point([int(v * 0.97) for v in range(256)]),
+                                grad.point([int(v * 0.9) for v in range(256)])))
+    photo = ImageChops.multiply(photo, light)
+    photo = photo.filter(ImageFilter.GaussianBlur(0.5))
+    n = _noise(rng, (width, height), 6)
+    photo = Image.merge("RGB", [ImageChops.add(ch, n, offset=-6) for ch in photo.split()])
+    return photo
+
+
+def save_phone_jpeg(photo: Image.Image, path: Path, *, taken: str, model: str = "SM-A546B",
+                    quality: int = 80) -> None:
+    """Store the photo as a phone does: sensor-oriented pixels plus an EXIF Orientation tag.
+
+    The stored pixels are rotated 90 degrees counter-clockwise; Orientation=6 tells a viewer to
+    rotate them clockwise again. Readers that ignore EXIF see the letter on its side.
+    """
+    stored = photo.transpose(Image.Transpose.ROTATE_90)
+    exif = Image.Exif()
+    exif[0x010F] = "samsung"  # Make
+    exif[0x0110] = model  # Model
+    exif[0x0112] = 6  # Orientation: rotate 90 CW to display
+    exif[0x0131] = "A546BXXS5BXB1"  # Software
+    exif[0x0132] = taken  # DateTime "2026:03:05 19:42:10"
+    exif_ifd = exif.get_ifd(0x8769)
+    exif_ifd[0x9003] = taken  # DateTimeOriginal
+    stored.save(path, "JPEG", quality=quality, exif=exif.tobytes(), dpi=(72, 72))
+    # Sanity: what a viewer shows is upright again.
+    assert ImageOps.exif_transpose(Image.open(path)).size == photo.size
+
+
+def damp_wall_photo(rng: random.Random, size: tuple[int, int] = (1200, 900)) -> Image.Image:
+    """A tenant's photo of mould on a wall (attachment of an e-mail)."""
+    w, h = size
+    wall = Image.new("RGB", size, (222, 214, 196))
+    draw = ImageDraw.Draw(wall)
+    draw.rectangle((0, int(h * 0.82), w, h), fill=(235, 235, 232))  # skirting board
+    blot = Image.new("L", size, 0)
+    bd = ImageDraw.Draw(blot)
+    for _ in range(140):
+        x, y = rng.uniform(0, w), rng.uniform(0, h * 0.45)
+        r = rng.uniform(4, 38)
+        bd.ellipse((x - r, y - r * 0.8, x + r, y + r * 0.8), fill=rng.randint(90, 220))
+    blot = blot.filter(ImageFilter.GaussianBlur(9))
+    mould = Image.new("RGB", size, (52, 58, 44))
+    wall = Image.composite(mould, wall, blot)
+    n = _noise(rng, size, 8)
+    wall = Image.merge("RGB", [ImageChops.add(ch, n, offset=-8) for ch in wall.split()])
+    return wall
