@@ -33,7 +33,8 @@ class Kind:
         return self.templates.get(recipient, self.name)
 
     def check_status(self, case: Case) -> None:
-        if case.status not in self.statuses:
+        closed_without = self.name == "bemiddeling" and case.status == "gesloten" and case.outcome != "bemiddeld"
+        if case.status not in self.statuses or closed_without:
             raise TransitionError(
                 f"letter {self.name} for {case.id}: the case is '{case.status}'; {self.status_hint}"
             )
@@ -61,8 +62,12 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("uitnodiging_zitting", "Uitnodiging zitting", (COMPLAINANT, CORPORATION),
          frozenset({"zitting_gepland"}), "plan the hearing first with `kwru schedule DATE ID`",
          templates={COMPLAINANT: "uitnodiging_zitting-klager", CORPORATION: "uitnodiging_zitting-corporatie"}),
-    Kind("bemiddeling", "Bemiddeling", (COMPLAINANT, CORPORATION), frozenset({"bemiddeld", "aangehouden"}),
-         "record the outcome first with `kwru outcome ID bemiddeld` (or aangehouden)", draft=True),
+    # The mediation letter closes a settled dossier (brochure: "Wij sluiten uw dossier"); made
+    # again later (to one recipient) it finds the case already closed.
+    Kind("bemiddeling", "Bemiddeling", (COMPLAINANT, CORPORATION),
+         frozenset({"bemiddeld", "aangehouden", "gesloten"}),
+         "record the outcome first with `kwru outcome ID bemiddeld` (or aangehouden)",
+         moves={"bemiddeld": "gesloten"}, draft=True),
     Kind("advies", "Advies", (CORPORATION,),
          frozenset({"zitting_gepland", "reactie_ontvangen", "aangehouden", "advies_uitgebracht"}),
          "an advice follows the hearing (`kwru outcome ID gegrond|ongegrond|gedeeltelijk-gegrond`)",

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..dossier import history_event
 from ..errors import UsageError
 from ..models import Case
+from .hearings import cancel_hearing
 from .states import Step, check, transition
 
 
@@ -163,13 +163,14 @@ def decide(case: Case, decision: str, *, today: dt.date, reason_code: str | None
     if to is None:
         raise UsageError(f"unknown decision {decision!r}; choose ontvankelijk, niet-ontvankelijk "
                          "(with --reason CODE) or doorsturen")
+    if reason_code:
+        reason(reason_code)
     step = Step()
     if (n := suggestion_note(case)):
         step.notes.append(n)
     if to == "niet_ontvankelijk":
         if not reason_code:
             raise UsageError(f"niet-ontvankelijk needs --reason CODE; codes: {', '.join(REASONS)}")
-        reason(reason_code)
         if reason_code == FORWARD_REASON:
             step.warnings.append(f"{case.id}: a complaint not first made to the corporation is usually "
                                  f"forwarded to it: `kwru decide {case.id} doorsturen`")
@@ -182,20 +183,14 @@ def decide(case: Case, decision: str, *, today: dt.date, reason_code: str | None
         raise UsageError("--reason is only for niet-ontvankelijk (and doorsturen)")
 
     check(case, to, doing=f"be decided {to.replace('_', '-')}")
-    was = case.status
-    cancelled = case.hearing.to_dict() if case.hearing and was == "zitting_gepland" else None
-    ev = transition(case, to, command=command, reason=reason_code, date=today.isoformat(), note=note)
+    cancelled = case.hearing.to_dict() if case.hearing and case.status == "zitting_gepland" else None
+    step.events += cancel_hearing(case, today=today, reason=f"besloten: {to}", command=command)
+    step.events.append(transition(case, to, command=command, reason=reason_code, date=today.isoformat(),
+                                  note=note))
     case.admissibility.decision = to
     case.admissibility.reason = reason_code if to != "ontvankelijk" else None
     case.admissibility.decided = today.isoformat()
-    step.events.append(ev)
-    if to == "ontvankelijk" and suggestions(case):
-        step.warnings.append(f"{case.id} has signals of a ground for not handling it "
-                             f"({', '.join(suggestions(case))}); decided ontvankelijk all the same")
     if cancelled:
-        case.hearing = None
-        step.events.append(history_event("hearing", action="cancelled", date=today.isoformat(),
-                                          hearing=cancelled, reason=f"besloten: {to}", command=command))
-        step.warnings.append(f"{case.id}: the hearing of {cancelled['date']} {cancelled['time']} is cancelled; "
-                             "tell the parties")
+        step.warnings.append(f"{case.id}: the hearing of {cancelled['date']} {cancelled['time']} is "
+                             "cancelled; tell the parties")
     return step

@@ -18,8 +18,8 @@ DPI = 300
 _FIXED_TIME = time.struct_time((2026, 1, 1, 12, 0, 0, 3, 1, 0))
 
 
-def render_pages(pdf: Path, dpi: float) -> list[Image.Image]:
-    doc = pypdfium2.PdfDocument(str(pdf))
+def render_pages(pdf: bytes | Path, dpi: float) -> list[Image.Image]:
+    doc = pypdfium2.PdfDocument(pdf if isinstance(pdf, bytes) else str(pdf))
     try:
         return [doc[i].render(scale=dpi / 72).to_pil().convert("RGB") for i in range(len(doc))]
     finally:

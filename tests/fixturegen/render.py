@@ -100,9 +100,9 @@ class PdfStyle:
     justify_sender_bold: bool = False
 
 
-def render_pdf(letter: Letter, path: Path, style: PdfStyle, *, title: str = "",
-               author: str = "") -> int:
-    """Write the letter as a text PDF; returns the number of pages."""
+def render_pdf(letter: Letter, style: PdfStyle, *, title: str = "",
+               author: str = "") -> tuple[bytes, int]:
+    """The letter as a text PDF: (bytes, number of pages)."""
     regular, bold = fonts(style.family)
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4, invariant=1, pageCompression=1)
@@ -224,8 +224,7 @@ def render_pdf(letter: Letter, path: Path, style: PdfStyle, *, title: str = "",
              + "; ".join(letter.enclosures))
     footer()
     c.save()
-    path.write_bytes(buf.getvalue())
-    return pages
+    return buf.getvalue(), pages
 
 
 # --- DOCX ------------------------------------------------------------------------------------
