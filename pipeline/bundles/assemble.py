@@ -121,7 +121,7 @@ def case_bundle(plan: BundlePlan, front: Drawn, placeholders: bytes, *, title: s
             label = f"p. {roman(i + 1)}" if i < f else f"p. {i - f + 1} / {total}"
             stamper.mark(page, lambda fr, s=f"{case_id}  ·  {label}": page_number_ops(fr, s))
 
-        add_links(out, 1, front.links, lambda n: f + n - 1)
+        add_links(out, 0, front.links, lambda n: f + n - 1)
         marks = [Bookmark("Voorblad", 0), Bookmark("Inhoudsopgave", 1)]
         for section in plan.sections:
             if not section.entries:

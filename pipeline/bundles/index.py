@@ -54,11 +54,13 @@ def _row(c, y: float, e: Entry) -> None:
     title = clean(e.title)
     if e.depth:
         title = f"bijlage: {title}"
-    if e.source.problem is not None:
-        title = f"NIET OPGENOMEN ({e.source.problem.nl}) – {title}"
     room = RIGHT - PAGES_W - COL_TITLE - indent
-    text(c, COL_TITLE + indent, y, fonts.fit(title, regular, size, room), size,
-         color=WARN if e.source.problem is not None else (0, 0, 0))
+    x = COL_TITLE + indent
+    if e.source.problem is not None:  # the marker always shows; the reason is on the placeholder page
+        mark = "niet opgenomen"
+        title = fonts.fit(title, regular, size, room - fonts.width(mark, regular, size) - 8)
+        text(c, x + fonts.width(title, regular, size) + 8, y, mark, size, color=WARN)
+    text(c, x, y, fonts.fit(title, regular, size, room), size)
     text(c, RIGHT, y, e.page_range, size, color=ACCENT, align="right")
     rule(c, y - 4.5, color=(0.9, 0.9, 0.9), width=0.35)
 

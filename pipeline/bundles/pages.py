@@ -14,7 +14,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
-from ..letters.dutch import clean, date_nl, weekday_date_nl
+from ..letters.dutch import clean
 from . import fonts
 
 WIDTH, HEIGHT = A4
@@ -166,20 +166,23 @@ def render_placeholders(items: Sequence[tuple[str, str, str]], committee: str) -
     c = new_canvas(buf, "Niet opgenomen stukken", committee)
     for heading, reason, original in items:
         letterhead(c, committee, "Zittingsbundel")
-        top, bottom = HEIGHT - 250, HEIGHT - 520
+        inner = RIGHT - LEFT - 60
+        heading_lines = wrap(heading, 12, inner, bold=True)
+        body = wrap(f"Dit stuk kon niet in de bundel worden opgenomen: {reason}. {original}"
+                    " Vraag het secretariaat om een leesbaar exemplaar.", 11, inner)
+        top = HEIGHT - 250
+        bottom = top - (36 + 34 + 17 * len(heading_lines) + 12 + 15 * len(body) + 20)
         c.setStrokeColorRGB(*WARN)
         c.setLineWidth(1.2)
         c.rect(LEFT, bottom, RIGHT - LEFT, top - bottom, stroke=1, fill=0)
         y = top - 36
         text(c, WIDTH / 2, y, "Stuk niet opgenomen", 20, bold=True, color=WARN, align="center")
         y -= 34
-        for ln in wrap(heading, 12, RIGHT - LEFT - 48, bold=True):
+        for ln in heading_lines:
             text(c, WIDTH / 2, y, ln, 12, bold=True, align="center")
             y -= 17
         y -= 12
-        body = (f"Dit stuk kon niet in de bundel worden opgenomen: {reason}. {original}"
-                " Vraag het secretariaat om een leesbaar exemplaar.")
-        for ln in wrap(body, 11, RIGHT - LEFT - 60):
+        for ln in body:
             text(c, WIDTH / 2, y, ln, 11, align="center")
             y -= 15
         c.showPage()
@@ -199,17 +202,15 @@ class AgendaRow:
 
 def render_agenda(committee: str, day: str, members: Sequence[str], rows: Sequence[AgendaRow]) -> Drawn:
     """The day bundle's first page(s): who is heard when and where; each row links to its bundle."""
-    regular, bold = fonts.register()
     buf = io.BytesIO()
     c = new_canvas(buf, f"Zittingsdag {day}", committee)
     locations = sorted({r.location for r in rows if r.location})
     one_place = len(locations) <= 1
-    # Nr, time, case, corporation, complainant, pages (+ location when the day has several)
-    cols = [LEFT, LEFT + 42, LEFT + 130, LEFT + 250, RIGHT] if one_place else \
-        [LEFT, LEFT + 38, LEFT + 118, LEFT + 210, RIGHT]
+    # time, case, corporation, complainant (and location when the day has several), bundle pages
+    x_time, x_case, x_corp, x_who, x_pages = LEFT, LEFT + 58, LEFT + 146, LEFT + 276, RIGHT - 62
+    size, lead = 10, 13.5
     links: list[Link] = []
     page = 0
-    y = 0.0
 
     def start_page(first: bool) -> float:
         letterhead(c, committee, f"Zittingsdag {day}")
@@ -220,44 +221,38 @@ def render_agenda(committee: str, day: str, members: Sequence[str], rows: Sequen
         if first:
             text(c, LEFT, y, day, 15, bold=True)
             y -= 34
-            y = _pairs(c, y, [("Locatie", locations[0] if one_place and locations else
-                                "zie per zaak"), ("Commissie", list(members))], size=10.5)
+            place = locations[0] if one_place and locations else "zie per zaak"
+            y = _pairs(c, y, [("Locatie", place), ("Commissie", list(members))], size=10.5)
             y -= 14
-        for x, head in zip(cols, ("Tijd", "Zaak", "Corporatie", "Klager" if one_place else "Klager / locatie")):
-            text(c, x, y, head, 9.5, bold=True, color=GREY)
-        text(c, RIGHT, y, "Bundel", 9.5, bold=True, color=GREY, align="right")
+        for x, head in ((x_time, "Tijd"), (x_case, "Zaak"), (x_corp, "Corporatie"),
+                        (x_who, "Klager" if one_place else "Klager en locatie")):
+            text(c, x, y, head, 9, bold=True, color=GREY)
+        text(c, RIGHT, y, "Bundel", 9, bold=True, color=GREY, align="right")
         rule(c, y - 5)
-        return y - 22
+        return y - 20
 
     y = start_page(True)
     for i, r in enumerate(rows):
-        lines = wrap(r.complainant, 10.5, cols[4] - cols[3] - 70)
+        corp = wrap(r.corporation, size, x_who - x_corp - 8)
+        who = [(ln, size, (0, 0, 0)) for ln in wrap(r.complainant, size, x_pages - x_who - 8)]
         if not one_place:
-            lines += wrap(r.location, 9, cols[4] - cols[3] - 70)
-        height = 15 * max(1, len(lines)) + 8
-        if y - height < 70:
+            who += [(ln, 8.5, GREY) for ln in wrap(r.location, 8.5, x_pages - x_who - 8)]
+        n = max(len(corp), len(who), 1)
+        if y - lead * n < 70:
             c.showPage()
             page += 1
             y = start_page(False)
-        text(c, cols[0], y, r.time, 10.5, bold=True)
-        text(c, cols[1], y, r.case_id, 10.5, color=ACCENT)
-        for j, ln in enumerate(fonts.fit(r.corporation, regular, 10.5, cols[3] - cols[2] - 8).splitlines()):
-            text(c, cols[2], y - 15 * j, ln, 10.5)
-        for j, ln in enumerate(lines):
-            text(c, cols[3], y - 15 * j, ln, 10.5 if j < len(lines) or one_place else 9)
-        text(c, RIGHT, y, r.pages, 9.5, color=GREY, align="right")
-        links.append(Link(page, (LEFT - 4, y - height + 12, RIGHT + 4, y + 12), i))
-        rule(c, y - height + 10, color=(0.88, 0.88, 0.88), width=0.4)
-        y -= height
-    del bold
+        text(c, x_time, y, r.time, size, bold=True)
+        text(c, x_case, y, r.case_id, size, color=ACCENT)
+        for j, ln in enumerate(corp):
+            text(c, x_corp, y - lead * j, ln, size)
+        for j, (ln, sz, colour) in enumerate(who):
+            text(c, x_who, y - lead * j, ln, sz, color=colour)
+        text(c, RIGHT, y, r.pages, 9, color=GREY, align="right")
+        bottom = y - lead * (n - 1) - 6
+        links.append(Link(page, (LEFT - 4, bottom, RIGHT + 4, y + 11), i))
+        rule(c, bottom, color=(0.88, 0.88, 0.88), width=0.4)
+        y = bottom - 15
     c.showPage()
     c.save()
     return Drawn(buf.getvalue(), page + 1, links)
-
-
-def long_date(value: object) -> str:
-    return weekday_date_nl(value)
-
-
-def plain_date(value: object) -> str:
-    return date_nl(value)

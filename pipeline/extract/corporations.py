@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from ..config import Config
 from ..models import EmailHeader, Field
 from .layout import Layout
-from .patterns import find_emails
+from .patterns import find_emails, lower
 
 # aliases that are also ordinary Dutch words or place names: only capitalised ("in het portaal")
 _COMMON_WORDS = {"portaal", "cocon", "jutphaas", "wuta"}
@@ -37,12 +37,16 @@ class _Variant:
 
 @dataclass(frozen=True)
 class _Index:
-    variants: tuple[_Variant, ...]
+    variants: tuple[_Variant, ...]  # longest first
+    lowered: tuple[re.Pattern[str], ...]  # per variant: its pattern for lowercased text, without boundaries
+    starts: dict[str, tuple[int, ...]]  # first two letters -> variants that can start there
     domains: dict[str, str]  # domain -> corporation
     fuzzy: dict[int, dict[str, tuple[str, str]]]  # word count -> {casefolded variant: (corp, text)}
+    fuzzy_lens: frozenset[int]
+    letterheads: tuple[tuple[_Variant, re.Pattern[str]], ...]
 
 
-def _variant_regex(name: str) -> str:
+def _variant_regex(name: str, *, boundary: bool = True) -> str:
     tokens = re.findall(r"[A-Za-z0-9À-ÿ]+|&", name)
     parts = []
     for t in tokens:
@@ -51,7 +55,12 @@ def _variant_regex(name: str) -> str:
         else:
             parts.append(re.escape(t))
     # "Bo-Ex", "BoEx", "Bo Ex"; "Heuvelrug Wonen", "HeuvelrugWonen"
-    return r"(?<![\w@.])" + r"[\s\-]*".join(parts) + r"(?![\w@])"
+    core = r"[\s\-]*".join(parts)
+    return (r"(?<![\w@.])" + core + r"(?![\w@])") if boundary else core
+
+
+_LETTERHEAD_TAIL = (r"(?:\s*[,|\-–]?\s*(?:afdeling|team|klantcontact|klantenservice|wijkteam|utrecht|directie|"
+                    r"bestuur|klachtenbehandeling|klachtenmanagement|secretariaat)\b.*)?")
 
 
 @lru_cache(maxsize=16)
@@ -71,7 +80,42 @@ def _index(config: Config) -> _Index:
         for d in corp.domains:
             domains[d] = corp.name
     variants.sort(key=lambda v: -len(v.text))
-    return _Index(tuple(variants), domains, fuzzy)
+    lowered = tuple(re.compile(_variant_regex(v.text.lower(), boundary=False) + r"(?![\w@])") for v in variants)
+    starts: dict[str, list[int]] = {}
+    for i, v in enumerate(variants):
+        key = re.sub(r"[^a-z0-9à-ÿ]", "", v.text.lower())[:2]
+        starts.setdefault(key, []).append(i)
+    lens = frozenset(len(c) for d in fuzzy.values() for c in d)
+    letterheads = tuple(
+        (v, re.compile(r"^(?:namens\s+)?(?:de\s+directie\s+van\s+)?" + v.pattern.pattern + _LETTERHEAD_TAIL + r"$",
+                       0 if v.common else re.IGNORECASE))
+        for v in variants)
+    return _Index(tuple(variants), lowered, {k: tuple(x) for k, x in starts.items()}, domains, fuzzy, lens,
+                  letterheads)
+
+
+def mentioned(text: str, config: Config) -> list[tuple[str, int, int, str, str]]:
+    """(corporation, start, end, how, written) for each exact name or alias in `text`, longest first."""
+    idx = _index(config)
+    low = lower(text)
+    out: list[tuple[str, int, int, str, str]] = []
+    end_taken = -1
+    for wm in re.finditer(r"[a-z0-9à-ÿ]+", low):
+        s = wm.start()
+        if s < end_taken or (s > 0 and low[s - 1] in "_@."):
+            continue
+        for i in idx.starts.get(low[s:s + 2], ()):
+            m = idx.lowered[i].match(low, s)
+            if not m:
+                continue
+            v = idx.variants[i]
+            written = text[s:m.end()]
+            if v.common and (not written[:1].isupper() or re.search(r"\bhet\s+$", low[max(0, s - 5):s])):
+                continue
+            out.append((v.corp, s, m.end(), v.how, written))
+            end_taken = m.end()
+            break
+    return out
 
 
 @dataclass
@@ -108,7 +152,7 @@ _AFTER_POS = [
                 r"niet|mijn))", re.I), 1.0, "klacht over"),
 ]
 _BEFORE_NEG = re.compile(
-    r"(?:vroeger|voorheen|destijds|eerder|vorige|oude|toen|huurde|woonde|verhuisd|ex-)\b[^.;]{0,40}$|"
+    r"(?:vroeger|voorheen|destijds|vorige|oude|huurde|woonde|verhuisd|ex-)\b[^.;,]{0,40}$|"
     r"\bniet\s+(?:\w+\s+){0,2}(?:bij|over|van|tegen)\s+$|\b(?:ook|net\s+als|zoals)\s+(?:bij\s+)?$|"
     r"\b(?:anders\s+dan|in\s+tegenstelling\s+tot)\s+$",
     re.I,
@@ -120,50 +164,49 @@ _AFTER_NEG = re.compile(r"^\s*(?:\w+\s+){0,3}(?:vroeger|voorheen|destijds)\b|^\s
 def _mentions(lay: Layout, config: Config, *, ocr: bool) -> list[Mention]:
     idx = _index(config)
     text = lay.text
-    out: list[Mention] = []
-    taken: list[tuple[int, int]] = []
-    for v in idx.variants:
-        for m in v.pattern.finditer(text):
-            if any(a < m.end() and m.start() < b for a, b in taken):
-                continue
-            written = m.group(0)
-            if v.common:
-                if not written[:1].isupper() or re.search(r"\bhet\s+$", text[max(0, m.start() - 5):m.start()], re.I):
-                    continue
-            taken.append((m.start(), m.end()))
-            out.append(Mention(v.corp, m.start(), m.end(), v.how, written))
-    # OCR-damaged names: capitalised tokens (or tokens with digits) close to a name
-    tokens = list(re.finditer(r"[A-Za-z0-9|][A-Za-z0-9|\-&]*", text))
-    for n in (1, 2):
-        choices = idx.fuzzy.get(n) or {}
-        if not choices:
-            continue
-        lens = {len(c) for c in choices}
-        for k in range(len(tokens) - n + 1):
-            first = tokens[k]
-            if not (first.group(0)[:1].isupper() or re.search(r"\d", first.group(0))):
-                continue
-            last = tokens[k + n - 1]
-            if n > 1 and text[first.end():tokens[k + 1].start()] not in (" ", "-"):
-                continue
-            cand = text[first.start():last.end()].casefold()
-            if not any(abs(len(cand) - L) <= 2 for L in lens) or len(cand) < 5:
-                continue
-            if cand in _FUZZY_STOP or any(a < last.end() and first.start() < b for a, b in taken):
-                continue
-            hit = process.extractOne(cand, list(choices), scorer=fuzz.ratio, score_cutoff=80)
-            if hit is None or hit[1] >= 100:
-                continue
-            corp, vtext = choices[hit[0]]
-            taken.append((first.start(), last.end()))
-            out.append(Mention(corp, first.start(), last.end(), "fuzzy", text[first.start():last.end()],
-                               weight=0.7, why=f"{round(hit[1])}%"))
+    out = [Mention(corp, s, e, how, written) for corp, s, e, how, written in mentioned(text, config)]
+    taken = [(m.start, m.end) for m in out]
+    if ocr or not out:
+        out.extend(_fuzzy_mentions(text, idx, taken))
     # e-mail addresses of a corporation written in the text (Van: regel, "gemaild naar info@mitros.nl")
     for addr, pos, _ in find_emails(text):
         dom = addr.split("@", 1)[1]
         corp = _domain_corp(dom, idx)
         if corp:
             out.append(Mention(corp, pos, pos + len(addr), "e-mail in text", addr))
+    return out
+
+
+def _fuzzy_mentions(text: str, idx: _Index, taken: list[tuple[int, int]]) -> list[Mention]:
+    """OCR-damaged names ("Mitr0s", "Bo-Fx"): capitalised tokens (or with digits) close to a name."""
+    out: list[Mention] = []
+    tokens = [t for t in re.finditer(r"[A-Za-z0-9|][A-Za-z0-9|\-&]*", text)]
+    lens = idx.fuzzy_lens
+    for n in (1, 2):
+        choices = idx.fuzzy.get(n) or {}
+        if not choices:
+            continue
+        keys = list(choices)
+        for k in range(len(tokens) - n + 1):
+            first = tokens[k]
+            w = first.group(0)
+            if not (w[:1].isupper() or any(ch.isdigit() for ch in w)):
+                continue
+            last = tokens[k + n - 1]
+            if n > 1 and text[first.end():tokens[k + 1].start()] not in (" ", "-"):
+                continue
+            cand = text[first.start():last.end()].casefold()
+            if len(cand) < 5 or not any(abs(len(cand) - L) <= 2 for L in lens) or cand in _FUZZY_STOP:
+                continue
+            hit = process.extractOne(cand, keys, scorer=fuzz.ratio, score_cutoff=80)
+            if hit is None or hit[1] >= 100:
+                continue
+            if any(a < last.end() and first.start() < b for a, b in taken):
+                continue
+            corp, _ = choices[hit[0]]
+            taken.append((first.start(), last.end()))
+            out.append(Mention(corp, first.start(), last.end(), "fuzzy", text[first.start():last.end()],
+                               weight=0.7, why=f"{round(hit[1])}%"))
     return out
 
 
@@ -298,9 +341,6 @@ def find_corporation(lay: Layout, config: Config, email: EmailHeader | None, *, 
     return Field(top, source, round(max(0.05, min(conf, 0.97)), 2))
 
 
-_LETTERHEAD_TAIL = (r"(?:\s*[,|\-–]?\s*(?:afdeling|team|klantcontact|klantenservice|wijkteam|utrecht|directie|"
-                    r"bestuur|klachtenbehandeling|klachtenmanagement|secretariaat)\b.*)?")
-
 
 def sender_corporation(lay: Layout, config: Config, email: EmailHeader | None) -> tuple[str, str] | None:
     """(corporation, evidence) when the document was written BY a corporation (reply, decision)."""
@@ -319,11 +359,10 @@ def sender_corporation(lay: Layout, config: Config, email: EmailHeader | None) -
     sig_lines = [ln for _, ln in lay.signature_lines[1:]]
     for where, lines in (("briefhoofd", head_lines), ("ondertekening", sig_lines)):
         for ln in lines:
-            for v in idx.variants:
-                if v.common and not ln[:1].isupper():
-                    continue
-                rx = r"^(?:namens\s+)?(?:de\s+directie\s+van\s+)?" + v.pattern.pattern + _LETTERHEAD_TAIL + r"$"
-                if re.match(rx, ln, 0 if v.common else re.IGNORECASE):
+            if len(ln) > 80 or not mentioned(ln, config):
+                continue
+            for v, rx in idx.letterheads:
+                if rx.match(ln):
                     return v.corp, f"{where} '{ln}'"
         if where == "ondertekening":
             for ln in lines:
@@ -331,12 +370,14 @@ def sender_corporation(lay: Layout, config: Config, email: EmailHeader | None) -
                     corp = _domain_corp(addr.split("@", 1)[1], idx)
                     if corp:
                         return corp, f"e-mail {addr} in ondertekening"
-    # footers of corporation letterhead: www.mitros.nl
-    for ln in lay.lines[lay.header_end:lay.quoted]:
+    # corporation letter paper: "www.mitros.nl" in the heading or in a footer line after the signature
+    footer_from = lay.signature_end if lay.closing is not None else lay.quoted
+    for i in [*range(lay.header_end, lay.head_end), *range(footer_from, lay.quoted)]:
+        ln = lay.lines[i]
+        if len(ln) > 100:
+            continue
         for m in re.finditer(r"\bwww\.([a-z0-9\-]+\.[a-z]{2,})\b", ln, re.I):
             corp = _domain_corp(m.group(1), idx)
-            if corp and (lay.section(lay.lines.index(ln)) in ("head",) or ln == lay.lines[lay.quoted - 1]
-                         or len(ln) < 80 and re.search(r"kvk|iban|telefoon|postbus|www", ln, re.I)
-                         and lay.lines.index(ln) > (lay.signature_end or 0)):
-                return corp, f"briefpapier www.{m.group(1)}"
+            if corp:
+                return corp, f"briefpapier www.{m.group(1).lower()}"
     return None

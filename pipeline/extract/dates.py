@@ -42,7 +42,7 @@ MONTH_YEAR = re.compile(rf"(?<![\w])(?:(?P<pre>begin|eind|half|medio|halverwege)
 _REFERS_TO_OTHER = re.compile(
     r"(?:uw|onze|mijn|de|het|haar|zijn)\s+(?:brief|e-?mail|mail|schrijven|bericht|reactie|klacht|advies|"
     r"besluit|ontvangstbevestiging|uitnodiging|verzoek)\s+(?:van|d\.?d\.?|gedateerd|verzonden\s+op|"
-    r"ontvangen\s+op)\s*$|d\.?d\.?\s*$|(?:zitting|hoorzitting|bijeenkomst)\s+(?:van|op)\s*$",
+    r"ontvangen\s+op)\s*$|(?:zitting|hoorzitting|bijeenkomst)\s+(?:van|op)\s*$",
     re.IGNORECASE,
 )
 
@@ -188,7 +188,8 @@ def letter_date(lay: Layout, email: EmailHeader | None, *, ocr: bool = False) ->
         except ValueError:
             pass
     # last resort: the latest date the text mentions (a letter is written after what it tells)
-    body = [dm for dm in mentions if lay.section_at(dm.start) != "quoted" and dm.date.year >= 2000]
+    body = [dm for dm in mentions if lay.section_at(dm.start) != "quoted" and dm.date.year >= 2000
+            and not _REFERS_TO_OTHER.search(lay.text[max(0, dm.start - 60):dm.start])]
     if body:
         dm = max(body, key=lambda x: x.date)
         return Field(dm.date.isoformat(), "text: laatste datum in de tekst (gok)", 0.35)

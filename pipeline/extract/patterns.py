@@ -58,7 +58,7 @@ def plausible_postcode_text(raw: str) -> bool:
 
 # --- cities ---------------------------------------------------------------------------------
 
-CITY = (r"(?:'s[- ])?[A-Z][A-Za-zÀ-ÿ'’]+(?:(?:-|[ ])(?:[A-Z][A-Za-zÀ-ÿ'’]+|aan|bij|de|den|op|en|in|a/d))"
+CITY = (r"(?:'s[- ])?[A-Z][A-Za-zÀ-ÿ'’]+(?:(?:-|[ ])(?:(?:aan|bij|de|den|op|in|a/d)[ ])*[A-Z][A-Za-zÀ-ÿ'’]+)"
         r"{0,3}")
 
 
@@ -156,6 +156,8 @@ def normalise_email(local: str, domain: str) -> Norm | None:
 def find_emails(text: str) -> list[tuple[str, int, bool]]:
     """(normalised address, offset, repaired) for every e-mail address, also OCR-damaged ones."""
     out: list[tuple[str, int, bool]] = []
+    if "@" not in text and "(at)" not in text.lower() and "[at]" not in text.lower():
+        return out
     seen: set[int] = set()
     for m in EMAIL_LOOSE.finditer(text):
         n = normalise_email(m.group("local"), m.group("domain"))
@@ -195,6 +197,9 @@ _NOT_STREET = {"postbus", "antwoordnummer", "tel", "telefoon", "telefoonnummer",
                "woning", "huis", "portiek", "verdieping", "etage", "kwru", "jaren"}
 
 
+_MONTH_WORDS = {"jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec", "mei"}
+
+
 def normalise_house_number(num: str, add: str | None) -> str:
     """'12', ' a' -> '12A'; '12', ' - 2' -> '12-2'; '12', ' bis' -> '12 bis'."""
     add = (add or "").strip()
@@ -214,12 +219,20 @@ def normalise_house_number(num: str, add: str | None) -> str:
     return f"{num} {add.lower()}"
 
 
+_SENTENCE_WORDS = {"mijn", "is", "adres", "ik", "woon", "wij", "we", "het", "naar", "dat", "die", "ben", "heb",
+                   "zijn", "haar", "onze", "uw", "u", "wonen", "woont", "hij", "zij", "wordt", "was", "heeft",
+                   "hebben", "nog", "niet", "geen", "maar", "want", "ook", "er", "hier", "daar", "nu", "toen"}
+
+
 def valid_street(street: str) -> bool:
     words = street.replace(",", " ").split()
     if not words or len(words) > 6:
         return False
-    if any(w.casefold().strip(".") in _NOT_STREET for w in words[:1] + words[-1:]):
+    if any(w.casefold() in _SENTENCE_WORDS for w in words):
         return False
+    first, last = words[0].casefold().strip("."), words[-1].casefold().strip(".")
+    if last in _NOT_STREET or (first in _NOT_STREET and (len(words) == 1 or first not in _MONTH_WORDS)):
+        return False  # "Jan van Scorelstraat" is a street, "maart 2026" and "Postbus 12" are not
     if not any(len(w) >= 3 for w in words):
         return False
     return "@" not in street and ":" not in street
@@ -306,3 +319,68 @@ def negated(sentence: str, start: int, window: int = 7) -> bool:
                  after, re.IGNORECASE):
         return True
     return False
+
+
+# --- fast case-insensitive phrases ----------------------------------------------------------
+
+def lower(text: str) -> str:
+    """Lowercase without changing offsets (a few Unicode letters grow when lowercased)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _strip_leading_boundaries(pattern: str) -> str:
+    r"""Drop `\b` at the start of top-level alternatives: Python's re then finds the literal fast."""
+    out = []
+    depth = 0
+    i = 0
+    at_start = True
+    in_class = False
+    while i < len(pattern):
+        ch = pattern[i]
+        if at_start and depth == 0 and pattern.startswith(r"\b", i):
+            i += 2
+            at_start = False
+            continue
+        at_start = False
+        if ch == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            at_start = True
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+class Phrase:
+    r"""A case-insensitive phrase pattern matched on `lower(text)`; a leading `\b` is checked in Python.
+
+    About ten times faster than re.IGNORECASE with `\b`, which keeps extraction of a letter in
+    milliseconds with a hundred phrases.
+    """
+
+    def __init__(self, pattern: str):
+        self.pattern = pattern
+        self.rx = re.compile(_strip_leading_boundaries(pattern))
+
+    def finditer(self, low: str):  # noqa: ANN201 - an iterator of re.Match
+        for m in self.rx.finditer(low):
+            s = m.start()
+            if s > 0 and (low[s - 1].isalnum() or low[s - 1] == "_"):
+                continue
+            yield m
+
+    def search(self, low: str) -> re.Match[str] | None:
+        return next(self.finditer(low), None)

@@ -21,7 +21,7 @@ from ..lifecycle import history as hist
 from ..models import DOC_KIND_LABELS, JUDGEMENTS, Case, Document, Party, as_date
 from . import dutch
 from .content import AdviceText, MediationText
-from .kinds import COMPLAINANT, CORPORATION, Kind
+from .kinds import COMPLAINANT, CORPORATION, RECIPIENT_SUFFIX, Kind
 
 REMINDER_DAYS = 7  # a reminder asks for the reaction or decision within this many days
 _PLACEHOLDER = re.compile(r"in te vullen|^0000\s*[A-Z]{2}$", re.IGNORECASE)
@@ -60,14 +60,10 @@ class Letter:
     recipient: str  # complainant | corporation
     addressee: str  # "representative" when the complainant's letter goes to the gemachtigde
     template: str  # template stem, e.g. uitnodiging_zitting-klager
+    stem: str  # file name part after the date / case number: kind, plus recipient or variant
     date: dt.date
     context: dict[str, Any]
     moves_to: str | None = None  # status the case moves to when it is made
-
-    @property
-    def stem(self) -> str:
-        """File name part after the date / case number: the kind, plus the recipient if it has two."""
-        return self.template if self.template != self.kind and "-" in self.template else self.kind
 
     @property
     def dossier_stem(self) -> str:
@@ -109,6 +105,17 @@ def doc_date(doc: Document) -> dt.date | None:
 
 def doc_line(doc: Document) -> str:
     label = DOC_KIND_LABELS.get(doc.kind, "Stuk")
+    d = doc_date(doc)
+    return f"{label}{f' van {dutch.date_nl(d)}' if d else ''}"
+
+
+def _doc_phrase(doc: Document, corp: str) -> str:
+    """How the procedure paragraph of an advice names a document: "de reactie van Mitros van 1 april 2026"."""
+    label = {"klacht": "de klacht", "reactie_corporatie": f"de reactie van {corp}",
+             "aanvulling": "een aanvulling van klager", "intrekking": "de intrekking",
+             "besluit_corporatie": f"het besluit van {corp}"}.get(doc.kind)
+    if label is None:
+        label = f"het stuk ‘{doc.title}’" if doc.title else "een ander stuk"
     d = doc_date(doc)
     return f"{label}{f' van {dutch.date_nl(d)}' if d else ''}"
 
@@ -262,7 +269,8 @@ def _niet_ontvankelijk(ctx: dict, case: Case, needs: Needs, **_: Any) -> None:
         if r is None:
             needs.add(f"a known admissibility.reason, not {code!r} (codes: {', '.join(REASONS)})")
         else:
-            ctx["reden"] = {"code": r.code, "tekst": r.text, "verwijzing": r.referral or ""}
+            ctx["reden"] = {"code": r.code, "tekst": r.text, "verwijzing": r.referral or "",
+                            "noemt_huurcommissie": "huurcommissie" in (r.referral or "").lower()}
 
 
 def _doorgezonden(ctx: dict, case: Case, recipient: str, **_: Any) -> None:
@@ -351,7 +359,7 @@ def _procedure(case: Case, history: list[dict[str, Any]], corp: str, zitting: di
     asked = last_letter(history, "verzoek_reactie") or hist.entered(history, "reactie_gevraagd")
     if asked:
         out.append(f"Op {dutch.date_nl(asked)} heeft de commissie {corp} gevraagd op de klacht te reageren.")
-    docs = [doc_line(d).lower() for d in case.documents if d.kind != "overig" or d.title]
+    docs = [_doc_phrase(d, corp) for d in case.documents]
     if docs:
         out.append(f"De commissie heeft de volgende stukken ontvangen: {join_nl(docs)}.")
     if zitting:
@@ -430,6 +438,17 @@ def _herinnering(ctx: dict, case: Case, history: list[dict[str, Any]], config: C
     })
 
 
+def _sanitize(value: Any) -> Any:
+    """Every text in the values fit for a DOCX (no control characters), whatever its source."""
+    if isinstance(value, str):
+        return dutch.clean(value)
+    if isinstance(value, dict):
+        return {k: _sanitize(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_sanitize(v) for v in value]
+    return value
+
+
 _PER_KIND = {
     "niet_ontvankelijk": _niet_ontvankelijk,
     "doorgezonden": _doorgezonden,
@@ -456,8 +475,11 @@ def build(config: Config, case: Case, history: list[dict[str, Any]], kind: Kind,
             extra(ctx, case=case, history=history, config=config, date=date, needs=needs,
                   content=content, recipient=recipient)
         to_rep = recipient == COMPLAINANT and ctx["aan"]["rol"] == "gemachtigde"
+        ctx = _sanitize(ctx)
+        template = kind.template_stem(recipient, case)
+        stem = f"{kind.name}-{RECIPIENT_SUFFIX[recipient]}" if len(kind.recipients) > 1 else template
         letters.append(Letter(case.id, kind.name, recipient, "representative" if to_rep else recipient,
-                              kind.template_stem(recipient, case), date, ctx, kind.moves.get(case.status)))
+                              template, stem, date, ctx, kind.moves.get(case.status)))
     # the same field can be missing for both recipients: name it once
     needs.missing = list(dict.fromkeys(needs.missing))
     needs.check()

@@ -55,6 +55,8 @@ def _looks_like_mail(head: bytes) -> bool:
 
 
 def _text_like(head: bytes) -> bool:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True  # UTF-16 with a byte-order mark (Windows Notepad)
     if not head or b"\x00" in head[:8192]:
         return False
     sample = head[:8192]

@@ -139,9 +139,11 @@ def phone_photo(page: Image.Image, rng: random.Random, *, width: int = 1600) -> 
     photo = photo.rotate(rng.choice((-1, 1)) * rng.uniform(0.8, 1.8),
                          resample=Image.Resampling.BICUBIC, fillcolor=(118, 92, 66))
     # Light from one side: a smooth gradient from ~72 % to 100 % brightness, slightly warm.
-    grad = Image.linear_gradient("L").rotate(rng.choice((90, -90, 180, 0)) + rng.uniform(-30, 30),
-                                             resample=Image.Resampling.BILINEAR, fillcolor=128)
-    grad = grad.resize((width, height), Image.Resampling.BILINEAR)
+    # Rotate a large gradient and keep its middle, so no unfilled corners show.
+    grad = Image.linear_gradient("L").resize((512, 512), Image.Resampling.BILINEAR)
+    grad = grad.rotate(rng.choice((90, -90, 180, 0)) + rng.uniform(-30, 30),
+                       resample=Image.Resampling.BILINEAR)
+    grad = grad.crop((106, 106, 406, 406)).resize((width, height), Image.Resampling.BICUBIC)
     grad = grad.point([int(185 + v * 70 / 255) for v in range(256)])
     light = Image.merge("RGB", (grad, grad.point([int(v * 0.97) for v in range(256)]),
                                 grad.point([int(v * 0.9) for v in range(256)])))

@@ -69,7 +69,7 @@ AREA_CODES = {
     "Utrecht": "030", "De Bilt": "030", "Bilthoven": "030", "Nieuwegein": "030", "Houten": "030",
     "Vleuten": "030", "De Meern": "030", "Maarssen": "0346", "Breukelen": "0346",
     "Woerden": "0348", "Driebergen-Rijsenburg": "0343", "Doorn": "0343", "Cothen": "0343",
-    "Maarn": "0343",
+    "Maarn": "0343", "Vianen": "0347",
 }
 
 MAIL_DOMAINS = ("gmail.com", "hotmail.com", "ziggo.nl", "kpnmail.nl")
@@ -225,11 +225,12 @@ class People:
         self.used: set[str] = set()
 
     def person(self, city: str, *, gender: str | None = None, accented: bool = False,
-               email: bool = True, phone_: bool = True, last: str | None = None) -> Person:
+               email: bool = True, phone_: bool = True, last: str | None = None,
+               pool: tuple[tuple[str, str, str], ...] = ACCENTED) -> Person:
         rng = self.rng
         for _ in range(1000):
             if accented:
-                first, sur, g = rng.choice(ACCENTED)
+                first, sur, g = rng.choice(pool)
             else:
                 g = gender or rng.choice("mv")
                 first = rng.choice(FEMALE if g == "v" else MALE)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from email import policy
@@ -100,6 +101,10 @@ class PdfStyle:
     justify_sender_bold: bool = False
 
 
+_POSTCODE = re.compile(r"\b(\d{4}) ([A-Z]{2})\b")
+_POSTCODE_NB = re.compile(r"\b(\d{4})_([A-Z]{2})\b")
+
+
 def render_pdf(letter: Letter, style: PdfStyle, *, title: str = "",
                author: str = "") -> tuple[bytes, int]:
     """The letter as a text PDF: (bytes, number of pages)."""
@@ -162,10 +167,7 @@ def render_pdf(letter: Letter, style: PdfStyle, *, title: str = "",
             c.drawString(x, sy, line)
             sy -= lead
         c.setFont(regular, size)
-        if letter.sender_pos == "left":
-            y = sy - lead * 1.5
-        else:
-            y = sy - lead * 0.5
+        y = sy - lead * 1.5
     if letter.addressee:
         for line in letter.addressee:
             c.drawString(style.margin_left, y, line)
@@ -197,11 +199,13 @@ def render_pdf(letter: Letter, style: PdfStyle, *, title: str = "",
 
     def para(text: str, font: str = regular) -> None:
         nonlocal y
+        # A postcode is never broken over two lines ("3607" / "WJ"), as a word processor would.
+        text = _POSTCODE.sub(lambda m: m.group(1) + "_" + m.group(2), text)
         for line in simpleSplit(text, font, size, text_w) or [""]:
             if y < bottom:
                 y = new_page()
             c.setFont(font, size)
-            c.drawString(style.margin_left, y, line)
+            c.drawString(style.margin_left, y, _POSTCODE_NB.sub(r"\1 \2", line))
             y -= lead
         y -= lead * style.para_gap
 

@@ -1,0 +1,74 @@
+"""Command: bundle (hearing bundles per case and per hearing day)."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+
+from ..bundles import CaseResult, build_case_bundle, build_session
+from ..errors import UsageError
+from ..workspace import Workspace
+from .output import print_json, say
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "bundle", help="hearing bundles: one indexed, numbered PDF per case (and per hearing day)",
+        description="Make the hearing bundle (zittingsbundel) of a case, or of every case planned on a "
+                    "hearing day plus one bundle for the whole day. A new version is made only when the "
+                    "dossier changed since the last one; earlier versions are kept.")
+    what = p.add_mutually_exclusive_group(required=True)
+    what.add_argument("case", metavar="ID", nargs="?", help="case number, e.g. KWRU-2026-001")
+    what.add_argument("--session", metavar="DATE", help="hearing day (YYYY-MM-DD): all its cases and the day bundle")
+    p.add_argument("--per-member", action="store_true",
+                   help="also one copy per member, marked 'Vertrouwelijk — <name>' on every page")
+    p.add_argument("--force", action="store_true", help="make a new version even if nothing changed")
+    p.add_argument("--json", action="store_true", help="print what was made as JSON")
+    p.set_defaults(func=handler)
+
+
+def _say_case(r: CaseResult) -> None:
+    if r.made:
+        say(f"{r.case_id}: bundle v{r.version}, {r.pages} pages ({r.documents} documents) -> {r.file}")
+        if r.note:
+            say(f"  {r.note}")
+        if r.outbox:
+            say(f"  copy in {r.outbox}")
+    else:
+        say(f"{r.case_id}: nothing changed since v{r.version} ({r.file}); no new version "
+            "(--force makes one)")
+    for f in r.member_files:
+        say(f"  member copy {f}")
+    for line in (*r.problems, *r.repaired, *r.warnings):
+        say(f"  [yellow]warning:[/] {line}")
+
+
+def handler(args: argparse.Namespace, ws: Workspace) -> int:
+    if args.session:
+        try:
+            day = dt.date.fromisoformat(args.session).isoformat()
+        except ValueError:
+            raise UsageError(f"--session needs a date like 2026-04-14, not {args.session!r}") from None
+        result = build_session(ws, day, per_member=args.per_member, force=args.force,
+                               on_case=None if args.json else _say_case)
+        if args.json:
+            print_json(dataclasses.asdict(result))
+            return 0
+        d = result.bundle
+        if d.made:
+            say(f"hearing day {day}: day bundle v{d.version}, {d.pages} pages ({len(result.cases)} cases) "
+                f"-> {d.file}")
+            if d.note:
+                say(f"  {d.note}")
+        else:
+            say(f"hearing day {day}: day bundle v{d.version} is up to date ({d.file})")
+        for f in d.member_files:
+            say(f"  member copy {f}")
+        return 0
+    r = build_case_bundle(ws, args.case, per_member=args.per_member, force=args.force)
+    if args.json:
+        print_json(dataclasses.asdict(r))
+    else:
+        _say_case(r)
+    return 0
