@@ -55,7 +55,7 @@ def sha256_file(path: Path) -> str:
 def analyse(path: Path, workdir: Path, config: Config) -> list[Piece]:
     """Convert and extract `path` and its attachments. Raises Unreadable for the file itself."""
     from .extract import extract
-    from .text import convert
+    from .text.convert import convert
 
     pieces: list[Piece] = []
 
@@ -144,6 +144,11 @@ class Analyser:
         except MemoryError:
             self._kill()
             raise Unreadable("het bestand is te groot om te lezen (out of memory)") from None
+        except Unreadable:
+            raise
+        except Exception as e:  # noqa: BLE001 - a reader's bug must not stop the other files
+            raise Unreadable(f"interne fout van kwru bij het lezen ({type(e).__name__}: {e}); "
+                             "meld dit aan de beheerder") from e
 
     def close(self) -> None:
         if self._pool is not None:

@@ -371,6 +371,13 @@ def _merge_fields(case: Case, piece: Piece, seq: int, only: tuple[str, ...] | No
         else:
             continue
         case.provenance[key] = Provenance(f"document {seq}: {f.source}", "extraction", round(f.confidence, 2), at)
+    rep = case.representative
+    if rep and (not rep.name or (case.complainant.name and
+                                 rep.name.casefold() == case.complainant.name.casefold())):
+        # "namens" without another person, or the tenant's own name: not a representative
+        case.representative = None
+        for k in [k for k in case.provenance if k.startswith("representative.")]:
+            del case.provenance[k]
     if only is None:
         for flag, evidence in ex.flags.items():
             if flag not in case.admissibility.flags:

@@ -42,8 +42,8 @@ PLAN = [
     (8, "aangehouden", "bemiddeling", {}),
     (9, "zitting_gepland", "advies", {"advice": "gedeeltelijk_gegrond"}),
     (10, "ingetrokken", "intrekking", {}),
-    (11, "reactie_gevraagd", "herinnering", {}),
-    (12, "advies_uitgebracht", "herinnering", {}),
+    (11, "reactie_gevraagd", "herinnering", {"date": dt.date(2026, 4, 20)}),
+    (12, "advies_uitgebracht", "herinnering", {"date": dt.date(2026, 5, 20)}),
     (13, "zitting_gepland", "uitnodiging_zitting", {"representative": REP}),
     (14, "ontvangen", "ontvangstbevestiging", {"name": HOSTILE, "street": LONG_STREET, "gender": None}),
 ]
@@ -81,7 +81,7 @@ def made(tmp_path_factory):
             dossier.update_case(ws, case.id, lambda c: setattr(c.complainant, "street", extra["street"]))
         if extra.get("advice"):
             samples.with_advice(ws, case.id, extra["advice"])
-        run = make_letters(ws, kind, [case.id], date=DATE, strict=True, pdf=False)
+        run = make_letters(ws, kind, [case.id], date=extra.get("date", DATE), strict=True, pdf=False)
         runs[seq] = run
     docx = [_outbox_docx(m) for r in runs.values() for m in r.made]  # outbox names are unique
     pdfs = office.to_pdf(docx, root.parent / "pdf", workers=2) if office.soffice_path() else {}
@@ -105,7 +105,8 @@ def _docx_text(made, seq, recipient=None) -> str:
 
 def test_every_kind_made_with_its_files_and_history(made):
     ws, runs, _ = made
-    for seq, status, kind, _extra in PLAN:
+    for seq, status, kind, extra in PLAN:
+        day = extra.get("date", DATE).isoformat()
         run = runs[seq]
         assert not run.failed, run.failed
         assert run.made, kind
@@ -115,22 +116,22 @@ def test_every_kind_made_with_its_files_and_history(made):
         assert {e["kind"] for e in letters} == {kind}
         for m in run.made:
             assert m.docx.parent == ws.case_dir(cid) / "letters"
-            assert m.docx.name.startswith("2026-03-20-" + kind)
-            assert any(p.name.startswith(f"{cid}-{kind}") and p.parent.name == "2026-03-20" for p in m.outbox)
+            assert m.docx.name.startswith(f"{day}-{kind}")
+            assert any(p.name.startswith(f"{cid}-{kind}") and p.parent.name == day for p in m.outbox)
         ev = letters[-1]
-        assert ev["date"] == "2026-03-20" and ev["files"][0].startswith("letters/2026-03-20-")
+        assert ev["date"] == day and ev["files"][0].startswith(f"letters/{day}-")
 
 
 def test_common_parts_of_every_letter(made):
     ws, runs, _ = made
-    for seq, _status, kind, _ in PLAN:
+    for seq, _status, kind, extra in PLAN:
         for m in runs[seq].made:
             text = flat(text_of_docx(m.docx))
             cid = ws.config.case_id(2026, seq)
             assert "Klachtencommissie Woningcorporaties Regio Utrecht" in text
             assert "Postbus 8236 · 3503 RE Utrecht" in text
             assert f"Ons kenmerk: {cid}" in text
-            assert f"Datum: {DAY}" in text
+            assert f"Datum: {dutch.date_nl(extra.get('date', DATE))}" in text
             assert "Betreft: " in text
             assert "www.kwru.nl/hoe-werkt-het" in text, kind  # every letter points to the rules
             assert "mw. L. Smit" in text and "secretaris" in text
@@ -148,9 +149,8 @@ def test_salutation_address_and_subject(made):
 
 
 def test_corporation_letters_go_to_the_directie(made):
-    text = _docx_text(made, 4)  # verzoek_reactie, Jutphaas Wonen
-    assert "Jutphaas Wonen t.a.v. de directie Postbus" in text
-    assert "NIEUWEGEIN" in text
+    text = _docx_text(made, 4)  # verzoek_reactie, Woonstichting SSW
+    assert "Woonstichting SSW t.a.v. de directie Postbus 1100 3515 AB DE BILT" in text
     assert "Geachte directie," in text
     assert "Betreft: Klacht van mevrouw M. de Jong-van Beek (Dorpsstraat 88, De Bilt)" in text
     assert "uiterlijk 3 april 2026" in text  # 14 days after the letter
@@ -174,7 +174,7 @@ def test_kind_specific_wording(made):
     corp_inv = _docx_text(made, 6, "corporation")
     assert "bevoegd is om afspraken te maken" in corp_inv
     med = _docx_text(made, 7, "complainant")
-    assert "1. Woonstichting SSW herstelt de lekkage" in med and "2. Klager geeft de aannemer" in med
+    assert "1. Bo-Ex herstelt de lekkage" in med and "2. Klager geeft de aannemer" in med
     assert "De commissie sluit het dossier" in med and "Huurcommissie" in med
     held = _docx_text(made, 8, "corporation")
     assert "aangehouden" in held and "1 juni 2026" in held and "herstel geslaagd" in held
@@ -188,8 +188,12 @@ def test_kind_specific_wording(made):
     assert "Afschrift aan: mevrouw M. de Jong-van Beek (klager)" in adv
     wd = _docx_text(made, 10)
     assert "wordt ingetrokken" in wd and "Afschrift aan: de directie van" in wd
-    assert "nog niet ontvangen" in _docx_text(made, 11)  # reaction overdue
-    assert "besluit" in _docx_text(made, 12)
+    late = _docx_text(made, 11)  # reaction asked 26 March, due 9 April
+    assert "Op 26 maart 2026 hebben wij u gevraagd om uiterlijk 9 april 2026" in late
+    assert "nog niet ontvangen" in late and "uiterlijk 27 april 2026" in late
+    decision = _docx_text(made, 12)  # advice 16 April, decision due a month later
+    assert "Op 16 april 2026 heeft de klachtencommissie advies uitgebracht" in decision
+    assert "Die termijn is op 16 mei 2026 verstreken" in decision
 
 
 def test_status_moves_where_the_procedure_says(made):
@@ -209,8 +213,9 @@ def test_representative_gets_the_letter_and_complainant_a_copy(made):
     text = _docx_text(made, 13, "complainant")
     assert "De heer P. de Wit Laan 3 3500 AA UTRECHT" in text
     assert "Geachte heer De Wit," in text
-    assert "Betreft: Klacht van de heer J. Jansen over Woonstichting SSW" in text
-    assert "Afschrift aan: de heer J. Jansen (klager)" in text
+    assert "Betreft: Klacht van de heer Jan van der Berg over Portaal Utrecht" in text
+    assert "de klacht van de heer Jan van der Berg over Portaal Utrecht" in text
+    assert "Afschrift aan: de heer Jan van der Berg (klager)" in text
     corp = _docx_text(made, 13, "corporation")
     assert "samen met de heer P. de Wit (zoon)" in corp
     ws, runs, _ = made

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 from typing import Any
 
 import pytest
@@ -96,10 +97,12 @@ def test_parse_date_and_time():
 
 # --- admissibility --------------------------------------------------------------------------
 
-BRIEF_CODES = ("huurprijs servicekosten warmtelevering geen_eerdere_klacht rechter huurcommissie "
-               "al_geadviseerd termijn anoniem discriminerend niet_concreet geen_belang beleid "
-               "huisvestingsvergunning elders_aanhangig huurachterstand verzekeraar andere_regeling "
-               "niet_schriftelijk niet_nederlands").split()
+BRIEF_CODES = [
+    "huurprijs", "servicekosten", "warmtelevering", "geen_eerdere_klacht", "rechter", "huurcommissie",
+    "al_geadviseerd", "termijn", "anoniem", "discriminerend", "niet_concreet", "geen_belang", "beleid",
+    "huisvestingsvergunning", "elders_aanhangig", "huurachterstand", "verzekeraar", "andere_regeling",
+    "niet_schriftelijk", "niet_nederlands",
+]
 
 
 def test_reason_table_covers_every_ground_and_every_flag():
@@ -332,7 +335,7 @@ def test_bemiddeld_needs_agreements_and_the_letter_closes_it():
 
 def test_aangehouden_needs_reason_and_follow_up_within_the_limit():
     c = case("zitting_gepland")
-    kw = dict(today=D("2026-05-01"), config=CONFIG)
+    kw = {"today": D("2026-05-01"), "config": CONFIG}
     with pytest.raises(UsageError, match="--reason"):
         outcomes.record_outcome(c, "aangehouden", follow_up=D("2026-07-01"), **kw)
     with pytest.raises(UsageError, match="--follow-up"):
@@ -423,7 +426,7 @@ def add_case(ws: Workspace, n: int, status: str = "reactie_ontvangen", received:
     c = Case(id=cid, status=path[-1], received=received, corporation="Mitros",
              complainant=Party(name=f"Klager {n}"))
     evs = [history_event("case_opened", date=received)]
-    evs += [status_ev(a, b, received) for a, b in zip(path, path[1:], strict=False)]
+    evs += [status_ev(a, b, received) for a, b in itertools.pairwise(path)]
     write_case(ws, c, *evs)
     return cid
 

@@ -74,6 +74,9 @@ KLACHT = _rules([
     (rf"\b(?:wil|willen|zou|zouden|wens|wensen)\s+{_W}{{0,4}}(?:een\s+)?klacht\s+{_W}{{0,3}}(?:indienen|voorleggen|"
      rf"neerleggen|in\s+te\s+dienen)", 4),
     (rf"\bhierbij\s+(?:dien|leg)\s+(?:ik|wij|we)\s+{_W}{{0,4}}klacht", 4),
+    (rf"\b(?:dien|dienen|leg|leggen)\s+(?:ik|wij|we)\s+{_W}{{0,5}}klacht\s+{_W}{{0,3}}(?:in|voor)\b", 4),
+    (rf"\bklacht\s+{_W}{{0,3}}in\s+te\s+dienen\b", 3),
+    (rf"\b(?:ik|wij|we)\s+(?:heb|hebben)\s+(?:een\s+)?klacht(?:en)?\s+over\b", 2.5),
     (rf"\bklacht\s+{_W}{{0,3}}(?:indienen|voorleggen|voor\s+te\s+leggen)\s+(?:bij|aan)\s+(?:de|uw|jullie)\s+"
      rf"(?:klachten)?commissie", 4),
     (rf"\b(?:ik|wij|we)\s+(?:wil|willen)\s+{_W}{{0,2}}klagen\b", 3),

@@ -106,6 +106,18 @@ class Draft:
         return f.value if f else None
 
 
+def same_person(a: str, b: str) -> bool:
+    """Same surname and compatible first initial: 'A. Bakker' ~ 'Anna Bakker', not 'K. Bakker'."""
+    if _surname(a) != _surname(b) or not _surname(a):
+        return False
+    fa, fb = a.strip()[:1].casefold(), b.strip()[:1].casefold()
+    firsts_a = [w for w in a.split() if w[:1].isupper()]
+    firsts_b = [w for w in b.split() if w[:1].isupper()]
+    if len(firsts_a) < 2 or len(firsts_b) < 2 or a.casefold().startswith("familie") or b.casefold().startswith("familie"):
+        return True  # a bare surname on one side: nothing to compare
+    return fa == fb
+
+
 def _surname(name: str) -> str:
     words = [w for w in re.split(r"[\s\-]+", name.casefold()) if w and not w.endswith(".")]
     return words[-1] if words else ""
@@ -113,7 +125,7 @@ def _surname(name: str) -> str:
 
 def _same(key: str, a: str, b: str) -> bool:
     if key == "name":
-        return _surname(a) == _surname(b) and _surname(a) != ""
+        return same_person(a, b)
     return re.sub(r"\W", "", str(a).casefold()) == re.sub(r"\W", "", str(b).casefold())
 
 
@@ -638,7 +650,10 @@ def find_parties(lay: Layout, config: Config, email: EmailHeader | None, *, corp
     person_blocks = [b for b in blocks if b.kind == "person"]
     head_blocks = [b for b in person_blocks if b.section in ("head", "header")]
     sig_blocks = [b for b in person_blocks if b.section == "signature"]
-    sender_block = head_blocks[0] if head_blocks else (sig_blocks[0] if sig_blocks else None)
+    # a letterhead of an office (advocaat, buurtteam) with the writer's name is the sender block too
+    office_blocks = [b for b in blocks if b.kind == "organisation" and b.name and b.section in ("head", "signature")]
+    sender_block = head_blocks[0] if head_blocks else (sig_blocks[0] if sig_blocks else
+                                                       (office_blocks[0] if office_blocks else None))
     if sender_block is not None:
         where = "afzenderblok" if sender_block.section != "signature" else "ondertekening"
         c = (0.85 if where == "afzenderblok" else 0.8) - pen
@@ -690,15 +705,6 @@ def find_parties(lay: Layout, config: Config, email: EmailHeader | None, *, corp
         if re.sub(r"\D", "", ph) != committee_phone and not _near_corp_word(text, pos):
             sender.offer("phone", ph, "text", 0.6 - pen)
             break
-    if sender.get("street") is None:
-        found = _address_in_text(text)
-        if found:
-            sender.offer_address(found[0], "text: adres in de tekst", 0.7 - pen - (0.1 if found[1] else 0))
-    if sender.get("street") is None:
-        other = [b for b in person_blocks if b is not sender_block and b.section == "body"]
-        if other:
-            b = other[0]
-            sender.offer_address(b.address(), "text: adres in de tekst", 0.6 - pen)
 
     # is the writer the tenant, or writing for one?
     writer_gender = sender.get("gender") or first_name_gender(sender.get("name")) or first_name_gender(sname) \
@@ -716,9 +722,18 @@ def find_parties(lay: Layout, config: Config, email: EmailHeader | None, *, corp
                                  None, 0.8)
     if rep is None and "representative" in form:
         rep = Representation("gemachtigde", "formulier: gegevens gemachtigde", conf=0.85)
-    if rep and rep.tenant_name and sender.get("name") and _same("name", rep.tenant_name, sender.get("name")):
+    if rep and rep.tenant_name and sender.get("name") and rep.tenant_name == sender.get("name"):
         rep = None  # "namens mevrouw Bakker" written by mevrouw Bakker's own hand
     if rep is None:
+        # no address block: "ik woon aan ...", or an address somewhere in the body
+        if sender.get("street") is None:
+            found = _address_in_text(text)
+            if found:
+                sender.offer_address(found[0], "text: adres in de tekst", 0.7 - pen - (0.1 if found[1] else 0))
+        if sender.get("street") is None:
+            other = [b for b in person_blocks if b is not sender_block and b.section == "body"]
+            if other:
+                sender.offer_address(other[0].address(), "text: adres in de tekst", 0.6 - pen)
         for k, f in sender.f.items():
             out[f"complainant.{k}"] = f
         return out

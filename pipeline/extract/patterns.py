@@ -133,17 +133,18 @@ EMAIL_LOOSE = re.compile(
 
 
 def normalise_email(local: str, domain: str) -> Norm | None:
-    repaired = False
+    repaired = local != re.sub(r"\s+", "", local)
     local2 = re.sub(r"\s+", "", local)
-    dom = re.sub(r"\s+", "", domain)
-    if dom.count(",") or local2 != local or dom != domain:
-        repaired = True
-    labels = [x for x in re.split(r"[.,]", dom) if x]
-    # text after the address ("...@ziggo.nl. Ik bel") was swallowed: cut back to a real TLD
+    # labels with the separator before each: "gmail. com" was split by OCR, ".nl. Ik" is the next sentence
+    parts = re.findall(r"([ ]?[.,][ ]?)?([A-Za-z0-9\-]+)", domain)
+    labels = [lab for _, lab in parts]
+    seps = [sep for sep, _ in parts]
     while len(labels) > 2 and labels[-1].lower() not in _TLDS:
         labels.pop()
     if len(labels) < 2:
         return None
+    if any(sep.strip() != "." for sep in seps[1:len(labels)]):
+        repaired = True
     tld = labels[-1].lower()
     if tld not in _TLDS and not (tld.isalpha() and 2 <= len(tld) <= 6 and not repaired):
         return None
@@ -164,7 +165,8 @@ def find_emails(text: str) -> list[tuple[str, int, bool]]:
         if n and m.start() not in seen:
             seen.add(m.start())
             at = m.group(0)
-            out.append((n.value, m.start(), n.repaired or "@" not in at))
+            odd_at = "@" not in at or bool(re.search(r"\s@|@\s", at))
+            out.append((n.value, m.start(), n.repaired or odd_at))
     return out
 
 
@@ -207,6 +209,8 @@ def normalise_house_number(num: str, add: str | None) -> str:
         return num
     if add.startswith("-") or add.startswith("/"):
         sep, rest = add[0], add[1:].strip()
+        if re.fullmatch(r"I{1,3}|IV", rest):
+            return f"{num}-{rest}"
         if len(rest) <= 2 and rest.isalpha() and rest.lower() not in {"hs", "bg", "bv", "zw", "rd"}:
             return f"{num}{rest.upper()}"
         if rest.lower() in {"hs", "bg", "bv", "zw", "rd", "bis", "huis", "boven", "beneden"}:

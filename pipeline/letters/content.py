@@ -134,11 +134,17 @@ def _block(text: str, indent: int) -> str:
     return "|\n" + "\n".join(pad + line if line else "" for line in text.splitlines())
 
 
+def _scalar(value: str) -> str:
+    """A string as one YAML scalar (quoted where YAML needs it)."""
+    text = yaml.safe_dump(value, allow_unicode=True, width=10**6)
+    return text.removesuffix("\n...\n").strip()
+
+
 def _item_list(items: list[str], indent: int = 2) -> str:
     if not items:
         return " []"
     pad = " " * indent
-    return "\n" + "\n".join(f"{pad}- {yaml.safe_dump(x, allow_unicode=True, width=10**6).strip()}"
+    return "\n" + "\n".join(f"{pad}- {_scalar(x)}"
                             if "\n" not in x else f"{pad}- {_block(x, indent + 4)}" for x in items)
 
 
@@ -161,7 +167,7 @@ def draft_text(case: Case, kind: str) -> str:
     part_lines = []
     for p in parts or [None, None]:  # two empty parts to show the form
         part_lines.append(
-            f"  - titel: {yaml.safe_dump(p.title if p else '', allow_unicode=True, width=10**6).strip()}\n"
+            f"  - titel: {_scalar(p.title if p else '')}\n"
             f"    oordeel: {(p.judgement if p else None) or chr(39) * 2}      # gegrond | ongegrond | gedeeltelijk_gegrond\n"
             f"    overweging: {_block((p.consideration if p else None) or '', 6)}\n"
         )

@@ -20,7 +20,7 @@ from dateutil.relativedelta import relativedelta
 from ..config import Config
 from ..dossier import history_event
 from ..errors import TransitionError, UsageError
-from ..models import JUDGEMENTS, OUTCOMES, ComplaintPart, Case, Decision, OutcomeDetails
+from ..models import JUDGEMENTS, OUTCOMES, Case, ComplaintPart, Decision, OutcomeDetails
 from . import history as h
 from .hearings import cancel_hearing, hearing_date
 from .states import FINISHED, Step, check, transition
@@ -95,9 +95,8 @@ def record_outcome(case: Case, outcome: str, *, today: dt.date, config: Config,
     part_list = [p if isinstance(p, ComplaintPart) else parse_part(p) for p in parts]
     old = case.outcome_details
 
-    if kind in ("bemiddeld", "aangehouden"):
-        if part_list or recommendations or general_advice:
-            raise UsageError(f"--part, --recommendation and --general-advice belong to an advice "
+    if kind in ("bemiddeld", "aangehouden") and (part_list or recommendations or general_advice):
+        raise UsageError(f"--part, --recommendation and --general-advice belong to an advice "
                              f"(gegrond, ongegrond, gedeeltelijk-gegrond), not to {kind}")
 
     if kind == "bemiddeld":

@@ -1,14 +1,14 @@
 """The statuses of a case and the transitions the procedure allows, in one place.
 
-The procedure (PRODUCT.md "Life of a case", domain.md §2-§5), as a table:
+The procedure (PRODUCT.md "Life of a case", domain.md §2-§5):
 
-    ontvangen ──> ontvankelijk ──> reactie_gevraagd ──> reactie_ontvangen ──> zitting_gepland
-       │  └────> niet_ontvankelijk (also later, when a ground turns up)          │
-       └───────> doorgezonden (not complained to the corporation first; the     ├─> bemiddeld ──> gesloten
-                 complainant may come back: doorgezonden ──> ontvankelijk)       ├─> aangehouden ──> (zitting again,
-                                                                                 │      bemiddeld, advies, gesloten)
-                                                                                 └─> advies_uitgebracht ──> besluit_ontvangen ──> gesloten
-    ingetrokken from any open status.
+    ontvangen -> ontvankelijk -> reactie_gevraagd -> reactie_ontvangen -> zitting_gepland
+              -> niet_ontvankelijk (also later, when a ground turns up)
+              -> doorgezonden (not complained to the corporation first; may come back: ontvankelijk)
+    zitting_gepland -> bemiddeld -> gesloten (the mediation letter closes the dossier)
+                    -> aangehouden (held; then heard again, settled, advised or closed)
+                    -> advies_uitgebracht -> besluit_ontvangen -> gesloten
+    ingetrokken from any open status; advice on the papers from reactie_ontvangen.
 
 Every change of status goes through `transition`, which returns the history event to append.
 """

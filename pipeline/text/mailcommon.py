@@ -44,6 +44,8 @@ def decode_bytes(data: bytes, charset: str | None = None) -> str:
                 tried.append(cs)
         except (LookupError, ValueError):
             pass
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
     for cs in (*tried, "utf-8", "cp1252"):
         try:
             return data.decode(cs)

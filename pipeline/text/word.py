@@ -9,6 +9,7 @@ access, so entities are never resolved; the text keeps only what is literally th
 
 from __future__ import annotations
 
+import logging
 import re
 import shutil
 import zipfile
@@ -26,6 +27,8 @@ LIBREOFFICE_TIMEOUT = 120.0
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -124,27 +127,59 @@ def _block_text(container) -> list[str]:  # noqa: ANN001
     return lines
 
 
+def _safe_parse(xml: bytes):  # noqa: ANN202 - lxml element
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
+                             remove_blank_text=True, load_dtd=False)
+    return etree.fromstring(xml, parser)
+
+
+def _alt_chunks(part, body) -> dict[str, str]:  # noqa: ANN001
+    """Text of w:altChunk parts (HTML or text imported into the document as is)."""
+    out = {}
+    for chunk in body.iter(f"{W}altChunk"):
+        rid = chunk.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
+        try:
+            target = part.rels[rid].target_part
+            blob = target.blob
+        except Exception:  # noqa: BLE001 - dangling relationship
+            continue
+        from .htmltext import html_to_text
+        from .mailcommon import decode_bytes
+
+        text = decode_bytes(blob[:5_000_000], "utf-8")
+        out[rid] = html_to_text(text) if "html" in (target.content_type or "") or "<html" in text[:500].lower() else text
+    return out
+
+
 def extract_text(src: Path) -> str:
-    import docx
+    """Headers (letterheads carry the sender), body in document order, footers."""
+    from docx.package import Package
 
     try:
-        document = docx.Document(str(src))
-    except Exception as e:  # noqa: BLE001 - python-docx/lxml raise many types on damage
-        raise _damaged(f"{type(e).__name__}: {str(e)[:150]}") from None
+        # Package.open instead of docx.Document(): the latter refuses .docm and .dotx by content
+        # type, though their text is the same WordprocessingML.
+        part = Package.open(str(src)).main_document_part
+        document = part.document
+        body = document.element.body
+    except Exception as e:  # noqa: BLE001 - broken relationships: read the XML part directly
+        log.info("python-docx could not open %s (%s); reading word/document.xml", src.name, e)
+        return _raw_text(src)
     parts: list[str] = []
     seen: set[str] = set()
-    # Letterheads often sit in the header: the corporation's name and address.
     for section in document.sections:
-        for part in (section.header, section.first_page_header):
+        for hdr in (section.header, section.first_page_header):
             try:
-                text = "\n".join(_block_text(part._element)).strip()
+                text = "\n".join(_block_text(hdr._element)).strip()
             except Exception:  # noqa: BLE001 - header parts missing or broken
                 continue
             if text and text not in seen:
                 seen.add(text)
                 parts.append(text)
-    body = document.element.body
-    parts.append("\n".join(_block_text(body)))
+    lines = _block_text(body)
+    chunks = _alt_chunks(part, body)
+    parts.append("\n".join(lines + [t for t in chunks.values() if t.strip()]))
     for section in document.sections:
         try:
             text = "\n".join(_block_text(section.footer._element)).strip()
@@ -154,6 +189,17 @@ def extract_text(src: Path) -> str:
             seen.add(text)
             parts.append(text)
     text = "\n\n".join(p.strip("\n") for p in parts if p.strip())
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def _raw_text(src: Path) -> str:
+    try:
+        with zipfile.ZipFile(src) as z:
+            root = _safe_parse(z.read("word/document.xml"))
+    except Exception as e:  # noqa: BLE001 - lxml, zipfile and zlib errors on a damaged file
+        raise _damaged(f"{type(e).__name__}: {str(e)[:150]}") from None
+    body = root.find(f"{W}body")
+    text = "\n".join(_block_text(body if body is not None else root))
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import degrade
 from .builders import FORMS, MAIL_FORMS, Planned, Written, truth_for, write_document
 from .people import ACCENTED, CORPS, STREETS, Corp, People, corp, postcode
 from .texts import REP_CATEGORIES, Complaint, Rep
@@ -27,6 +28,7 @@ from .texts import REP_CATEGORIES, Complaint, Rep
 __all__ = ["FORMS", "KINDS", "Sample", "generate_corpus", "generate_set", "write_demo_inbox",
            "write_truth"]
 
+OCR_FORMS = ("scan_pdf", "photo_jpg", "scan_png", "scan_tiff")
 KINDS = ("klacht", "reactie_corporatie", "aanvulling", "intrekking", "besluit_corporatie")
 
 
@@ -166,8 +168,11 @@ def _plan_default(seed: int, year: int) -> list[Planned]:
 # --- writing a plan --------------------------------------------------------------------------
 
 def _write_plan(plan: list[Planned], outdir: Path, seed: int, year: int,
-                selected: list[int] | None = None, width: int = 2) -> list[Sample]:
+                selected: list[int] | None = None, width: int = 2,
+                verify_ocr: bool = True) -> list[Sample]:
     outdir.mkdir(parents=True, exist_ok=True)
+    verify = verify_ocr and any(plan[i].form in OCR_FORMS for i in (selected or range(len(plan)))) \
+        and degrade.tesseract_available()
     chosen = list(range(len(plan))) if selected is None else selected
     # Case numbers as the pipeline will give them when the files are ingested in name order.
     full_numbers: dict[int, str] = {}
@@ -201,7 +206,7 @@ def _write_plan(plan: list[Planned], outdir: Path, seed: int, year: int,
             cited = number if d.match_by == "case_number" else None
             expect = position.get(d.parent)
         quoted = written.get(d.parent) if d.parent is not None else None
-        w = write_document(rng, d, outdir, stem, cited, quoted)
+        w = write_document(rng, d, outdir, stem, cited, quoted, verify)
         written[i] = w
         truth = truth_for(d, w, cited)
         for key, field_ in (("name", "complainant.name"), ("postcode", "complainant.postcode")):
@@ -218,18 +223,21 @@ def _write_plan(plan: list[Planned], outdir: Path, seed: int, year: int,
 
 
 def generate_set(outdir: Path, *, seed: int = 1, kinds: set[str] | None = None,
-                 year: int = 2026, forms: set[str] | None = None) -> list[Sample]:
+                 year: int = 2026, forms: set[str] | None = None,
+                 verify_ocr: bool = True) -> list[Sample]:
     """The varied default set: every form, every kind, complaints by tenants and representatives.
 
     `kinds` / `forms` keep only those documents (numbering stays in arrival order; a follow-up
     whose complaint is left out has `expect_case` None but still cites the number the complaint
-    has in the full set).
+    has in the full set). With `verify_ocr` (and tesseract installed) each scan or photo is
+    checked to read back the tenant's name, postcode and letter date exactly, and degraded anew
+    when noise made tesseract stumble; that costs about a second per scan.
     """
     outdir = Path(outdir)
     plan = _plan_default(seed, year)
     selected = [i for i, d in enumerate(plan)
                 if (kinds is None or d.kind in kinds) and (forms is None or d.form in forms)]
-    return _write_plan(plan, outdir, seed, year, selected)
+    return _write_plan(plan, outdir, seed, year, selected, verify_ocr=verify_ocr)
 
 
 def write_demo_inbox(inbox: Path, year: int = 2026) -> list[Sample]:

@@ -334,8 +334,24 @@ def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", " ", text).strip()[:40].strip()
 
 
+_ATTEMPTS = 5
+
+
+def _ocr_expectations(d: Planned, letter: Letter) -> list[str]:
+    """What OCR of page 1 must read exactly: the tenant's name and postcode, the date."""
+    p = d.complaint.person
+    page1 = letter_text(letter)
+    pc = p.postcode if p.postcode in page1 else p.postcode.replace(" ", "")
+    return [p.name, pc, _date_core(letter.date_line)]
+
+
+def _date_core(date_line: str) -> str:
+    return date_line.split(", ")[-1]
+
+
 def write_document(rng: random.Random, d: Planned, outdir: Path, stem: str,
-                   case_number: str | None, quoted: Written | None) -> Written:
+                   case_number: str | None, quoted: Written | None,
+                   verify: bool = False) -> Written:
     form = d.form
     ext = EXTENSIONS[form]
     c = d.complaint
@@ -375,6 +391,7 @@ def write_document(rng: random.Random, d: Planned, outdir: Path, stem: str,
 
     letter = make_letter(rng, d, case_number)
     written["letter_date"] = letter.date_line
+    written["date"] = _date_core(letter.date_line)
     text = letter_text(letter)
     if letter.letterhead:
         text += "\n" + "\n".join(letter.letterhead.lines) + "\n" + letter.letterhead.footer
@@ -390,16 +407,25 @@ def write_document(rng: random.Random, d: Planned, outdir: Path, stem: str,
         return Written(path, text, written, 0, 1)
     ocr = form != "text_pdf"
     style = _style(rng, d.layout, ocr=ocr)
+    expected = _ocr_expectations(d, letter) if ocr else []
     pdf, pages = render_pdf(letter, style, title=letter.subject or "", author=writer)
     if form == "text_pdf":
         path.write_bytes(pdf)
     elif form == "photo_jpg":
         page = degrade.render_pages(pdf, 1600 * 0.86 / 8.27)[0]
-        photo = degrade.phone_photo(page, rng)
+        for attempt in range(_ATTEMPTS):
+            photo = degrade.phone_photo(page, rng)
+            if not verify or degrade.ocr_reads(photo, expected):
+                break
         hms = path.stem.rsplit("_", 1)[-1]
-        degrade.save_phone_jpeg(photo, path, taken=f"{d.date:%Y:%m:%d} {hms[:2]}:{hms[2:4]}:{hms[4:]}")
+        degrade.save_phone_jpeg(photo, path,
+                                taken=f"{d.date:%Y:%m:%d} {hms[:2]}:{hms[2:4]}:{hms[4:]}")
     else:
-        scans = [degrade.scan_page(p, rng) for p in degrade.render_pages(pdf, degrade.DPI)]
+        rendered = degrade.render_pages(pdf, degrade.DPI)
+        for attempt in range(_ATTEMPTS):
+            scans = [degrade.scan_page(p, rng) for p in rendered]
+            if not verify or degrade.ocr_reads(degrade.as_stored(scans[0], form), expected):
+                break
         if form == "scan_pdf":
             degrade.save_scan_pdf(scans, path)
         elif form == "scan_png":

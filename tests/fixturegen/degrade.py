@@ -7,7 +7,12 @@ and dates exactly: the tests of the OCR step rely on that.
 
 from __future__ import annotations
 
+import io
+import os
 import random
+import shutil
+import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -15,6 +20,7 @@ import pypdfium2
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageOps
 
 DPI = 300
+PDF_QUALITY = 85  # JPEG quality of the page images in a scanned PDF
 _FIXED_TIME = time.struct_time((2026, 1, 1, 12, 0, 0, 3, 1, 0))
 
 
@@ -45,7 +51,7 @@ def _speckle(rng: random.Random, img: Image.Image, count: int) -> None:
 
 
 def scan_page(page: Image.Image, rng: random.Random, *, background: int = 228,
-              angle: float | None = None, noise: int = 10, specks: int = 1200) -> Image.Image:
+              angle: float | None = None, noise: int = 8, specks: int = 700) -> Image.Image:
     """A 300 dpi greyscale scan: grey paper, slight skew, blur, noise and specks."""
     g = page.convert("L")
     ink = 22
@@ -53,7 +59,7 @@ def scan_page(page: Image.Image, rng: random.Random, *, background: int = 228,
     if angle is None:
         angle = rng.choice((-1, 1)) * rng.uniform(1.0, 2.0)
     g = g.rotate(angle, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255)
-    g = g.filter(ImageFilter.GaussianBlur(0.6))
+    g = g.filter(ImageFilter.GaussianBlur(0.5))
     g = ImageChops.add(g, _noise(rng, g.size, noise), scale=1.0, offset=-noise)
     _speckle(rng, g, specks)
     return g
@@ -63,7 +69,7 @@ def to_bilevel(img: Image.Image, threshold: int = 150) -> Image.Image:
     return img.point([255 if v > threshold else 0 for v in range(256)]).convert("1", dither=None)
 
 
-def save_scan_pdf(pages: list[Image.Image], path: Path, *, quality: int = 75) -> None:
+def save_scan_pdf(pages: list[Image.Image], path: Path, *, quality: int = PDF_QUALITY) -> None:
     first, rest = pages[0], pages[1:]
     first.save(path, "PDF", resolution=DPI, save_all=True, append_images=rest, quality=quality,
                title="Scan", creator="Canon iR-ADV C3530 PDF", producer="Canon",
@@ -193,3 +199,46 @@ def damp_wall_photo(rng: random.Random, size: tuple[int, int] = (1200, 900)) -> 
     n = _noise(rng, size, 8)
     wall = Image.merge("RGB", [ImageChops.add(ch, n, offset=-8) for ch in wall.split()])
     return wall
+
+
+# --- readability check -----------------------------------------------------------------------
+
+def as_stored(img: Image.Image, form: str) -> Image.Image:
+    """The page as the reader of the saved file will see it (JPEG in PDF, bilevel TIFF)."""
+    if form == "scan_tiff":
+        return to_bilevel(img)
+    if form == "scan_pdf":
+        buf = io.BytesIO()
+        img.save(buf, "JPEG", quality=PDF_QUALITY)
+        return Image.open(io.BytesIO(buf.getvalue()))
+    return img
+
+
+def tesseract_available() -> bool:
+    if not shutil.which("tesseract"):
+        return False
+    try:
+        out = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True,
+                             timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return "nld" in out.stdout.split()
+
+
+def ocr_reads(img: Image.Image, expected: list[str]) -> bool:
+    """True if plain `tesseract -l nld` finds every expected string (whitespace-normalised).
+
+    Random noise occasionally lands so that tesseract misreads a short line; the generator
+    then draws the degradation again, so the truth stays recoverable by OCR.
+    """
+    with tempfile.TemporaryDirectory(prefix="kwru-fixturegen-") as tmp:
+        png = os.path.join(tmp, "page.png")
+        img.save(png, dpi=(DPI, DPI) if img.width > 2000 else (166, 166))
+        try:
+            out = subprocess.run(["tesseract", png, "-", "-l", "nld"], capture_output=True,
+                                 text=True, timeout=120,
+                                 env={**os.environ, "OMP_THREAD_LIMIT": "1"}).stdout
+        except (OSError, subprocess.SubprocessError):
+            return True  # cannot check: accept
+    flat = " ".join(out.split())
+    return all(" ".join(e.split()) in flat for e in expected)
