@@ -35,11 +35,22 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+FILE_MODE = 0o666 & ~_UMASK  # what open() would give; mkstemp alone gives 0600
+
+
+def text_bytes(text: str) -> bytes:
+    """UTF-8, keeping undecodable bytes of file names (lone surrogates) visible as \\udcxx."""
+    return text.encode("utf-8", errors="backslashreplace")
+
+
 def atomic_write(path: Path, data: bytes | str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(data, str):
-        data = data.encode("utf-8")
+        data = text_bytes(data)
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    os.fchmod(fd, FILE_MODE)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -57,6 +68,7 @@ def atomic_write(path: Path, data: bytes | str) -> Path:
 def atomic_copy(src: Path, dst: Path) -> Path:
     dst.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=dst.parent)
+    os.fchmod(fd, FILE_MODE)
     try:
         with os.fdopen(fd, "wb") as out, open(src, "rb") as inp:
             shutil.copyfileobj(inp, out, 1024 * 1024)
@@ -74,7 +86,7 @@ def atomic_copy(src: Path, dst: Path) -> Path:
 def append_jsonl(path: Path, obj: dict[str, Any]) -> None:
     """Append one JSON line durably. A partial last line (crash mid-write) is cut off first."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    line = (json.dumps(iso(obj), ensure_ascii=False, separators=(", ", ": ")) + "\n").encode("utf-8")
+    line = text_bytes(json.dumps(iso(obj), ensure_ascii=False, separators=(", ", ": ")) + "\n")
     fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o644)
     try:
         size = os.fstat(fd).st_size
@@ -114,8 +126,10 @@ def safe_name(name: str, default: str = "bestand", max_len: int = 80) -> str:
 
 # --- cases --------------------------------------------------------------------------------
 
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: ~15x faster than pure Python
+
 def case_yaml(case: Case) -> str:
-    return yaml.safe_dump(case.to_dict(), allow_unicode=True, sort_keys=False, width=100)
+    return yaml.dump(case.to_dict(), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
 
 
 def _with_deadlines(ws: Workspace, case: Case, history: list[dict]) -> Case:

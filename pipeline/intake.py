@@ -153,7 +153,8 @@ class Intake:
         if sha256_file(original) != sha:  # the file changed while we copied it: try again later
             shutil.rmtree(folder, ignore_errors=True)
             return None
-        result = Result(intake_id, path.name, sha, "skipped", at=intent["received"], size=st.st_size)
+        result = Result(intake_id, printable_name(path.name), sha, "skipped", at=intent["received"],
+                        size=st.st_size)
 
         cases = ws.cases()
         dup = known_files(ws, cases).get(sha)
@@ -316,6 +317,11 @@ class Intake:
 
 
 # --- helpers -------------------------------------------------------------------------------
+
+def printable_name(name: str) -> str:
+    """A file name as text: bytes that were not UTF-8 (lone surrogates) shown as \\udcxx."""
+    return name.encode("utf-8", "backslashreplace").decode("utf-8")
+
 
 def _lead_piece(pieces: list[Piece]) -> Piece:
     """The piece that decides routing: the file itself, unless it is a covering e-mail whose

@@ -115,7 +115,12 @@ def route(ex: Extracted, sender: str | None, cases: list[Case], known_ids: set[s
     cands = candidates_for(ex, sender, open_cases)
     strong = [c for c in cands if c.score >= 0.8]
 
-    if kind == "klacht" and ex.confidence("kind") >= MIN_KIND_CONFIDENCE:
+    # A complaint: recognised as one, or at least a tenant's letter naming the complainant and
+    # the corporation (OCR'd text often lowers the confidence of the kind, not of these).
+    looks_like_complaint = kind == "klacht" and (
+        ex.confidence("kind") >= MIN_KIND_CONFIDENCE
+        or (ex.get("complainant.name") and ex.get("corporation")))
+    if looks_like_complaint:
         if strong:
             return Route("review", None, f"nieuwe klacht, maar lijkt op lopende zaak {strong[0].case} "
                                          f"({strong[0].why}): aanvulling of nieuwe zaak?", cands[:5])

@@ -58,6 +58,21 @@ def arrive(today: str, *numbers: int) -> None:
     kwru(today, "ingest")
 
 
+def fill_in_directie_addresses() -> None:
+    """What a secretary does once after `kwru init`: the corporations' directie addresses.
+    (kwru.yaml ships placeholders and refuses to address a letter to one.) Demo values."""
+    import yaml
+
+    cfg = DEMO / "kwru.yaml"
+    data = yaml.safe_load(cfg.read_text("utf-8"))
+    for i, corp in enumerate(data["corporations"]):
+        corp["directie"]["street"] = f"Postbus {9100 + i * 7}"
+        corp["directie"]["postcode"] = f"35{10 + i:02d} AA"
+    cfg.write_text("# Demo workspace: the directie addresses below are invented for the demo.\n"
+                   + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    print("kwru.yaml: directie addresses of the 15 corporations filled in (demo values)")
+
+
 def section(title: str) -> None:
     print(f"\n\033[1;34m== {title} ==\033[0m")
 
@@ -69,6 +84,7 @@ def main() -> int:
     STAGE = Path(tempfile.mkdtemp(prefix="kwru-demo-"))
     section("A new workspace and the sample documents")
     kwru("2026-02-09", "init", str(DEMO))
+    fill_in_directie_addresses()
     samples = generate_set(STAGE, seed=1, year=2026)
     print(f"{len(samples)} sample documents: " + ", ".join(sorted({s.form for s in samples})))
 

@@ -19,7 +19,7 @@ import pikepdf
 import pypdf
 import pytest
 from PIL import Image, ImageDraw
-from reportlab.lib.pagesizes import A4, letter, landscape
+from reportlab.lib.pagesizes import A4, landscape, letter
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
@@ -107,13 +107,13 @@ def add_case(ws: Workspace, case_id: str, specs: list[Spec], hearing: Hearing | 
                                   postcode="3512 PH", city="Utrecht"),
                 representative=Party(name="M. Bakker-de Wit", relation="dochter"),
                 corporation=corporation, category="reparatie_onderhoud", hearing=hearing)
-    write_case(ws, case)
     for spec in specs:
-        add_document(ws, case, spec, tmp)
+        add_document(ws, case, spec, tmp, write=False)
+    write_case(ws, case)
     return case
 
 
-def add_document(ws: Workspace, case: Case, spec: Spec, tmp: Path) -> None:
+def add_document(ws: Workspace, case: Case, spec: Spec, tmp: Path, write: bool = True) -> None:
     data = pdf_bytes(spec)
     name = f"{spec.seq:03d}-{spec.kind}-{spec.date}.pdf"
     src = tmp / f"{case.id}-{name}"
@@ -124,7 +124,8 @@ def add_document(ws: Workspace, case: Case, spec: Spec, tmp: Path) -> None:
         sha256=hashlib.sha256(data).hexdigest(), date=spec.date, pages=len(spec.pages),
         path=None if spec.no_pdf else f"documents/{name}", ocr=spec.image_only,
         received=f"{spec.date}T10:00:00", title=spec.title, parent=spec.parent))
-    write_case(ws, case)
+    if write:
+        write_case(ws, case)
 
 
 A4L = landscape(A4)
@@ -138,8 +139,8 @@ def standard_specs() -> list[Spec]:
              [(A4, "Geachte commissie,\nIk dien een klacht in over de lekkage.\nKLACHTTEKST-EEN"),
               (A4, "Tweede pagina van de klacht.\nKLACHTTEKST-TWEE")]),
         Spec(2, "aanvulling", "2026-03-20", "E-mail van A. Bakker: foto's van de schimmel",
-             [(A4, "Van: A. Bakker <a.bakker@example.nl>\nAan: info@kwru.nl\n"
-                   "Onderwerp: foto's van de schimmel\nDatum: 20 maart 2026\n\nMAILTEKST-BAKKER")]),
+             [(A4, ("Van: A. Bakker <a.bakker@example.nl>\nAan: info@kwru.nl\n"
+                    "Onderwerp: foto's van de schimmel\nDatum: 20 maart 2026\n\nMAILTEKST-BAKKER"))]),
         Spec(3, "aanvulling", "2026-03-20", "foto-badkamer.jpg (scan)", [(A4, "")], parent=2,
              image_only=True),
         Spec(4, "reactie_corporatie", "2026-04-02", "Reactie van Mitros",
@@ -217,8 +218,8 @@ def link_targets(reader: pypdf.PdfReader, page_no: int) -> list[tuple[list[float
 
 
 def words_bbox(pdf: Path, page_no: int) -> tuple[float, float, list[tuple[str, float, float, float, float]]]:
-    """Words with boxes in the page *as displayed* (poppler applies /Rotate and the CropBox)."""
-    html = subprocess.run(["pdftotext", "-bbox", "-f", str(page_no + 1), "-l", str(page_no + 1), str(pdf), "-"],
+    """Words with boxes in the page *as displayed*: the CropBox, turned by /Rotate."""
+    html = subprocess.run(["pdftotext", "-cropbox", "-bbox", "-f", str(page_no + 1), "-l", str(page_no + 1), str(pdf), "-"],
                           capture_output=True, text=True, check=True).stdout
     m = re.search(r'<page width="([\d.]+)" height="([\d.]+)"', html)
     assert m
@@ -297,7 +298,7 @@ def test_stamp_sits_bottom_right_as_displayed(dossier: Workspace, seq: int, page
     i = next(i for i in range(len(words) - 3) if [w[0] for w in words[i:i + 4]] == ["p.", str(n), "/", str(total)])
     _, x0, y0, _, y1 = words[i]
     x1 = words[i + 3][3]
-    assert x1 > width - 40 and y1 > height - 30, (width, height, stamp)
+    assert x1 > width - 40 and y1 > height - 30, (width, height, words[i:i + 4])
     assert x1 <= width and y1 <= height
     # upright: wider than tall
     assert (x1 - x0) >= (y1 - y0) * 0.5
@@ -443,11 +444,13 @@ def test_watermark_sits_in_the_top_margin(dossier: Workspace) -> None:
     path = bundle_path(dossier, 1, "jansen")
     starts = start_pages()
     for seq in (1, 6, 9):
-        width, height, words = words_bbox(path, 2 + starts[seq] - 1)
-        mark = [w for w in words if w[0] == "Vertrouwelijk"]
-        assert mark, seq
-        _, x0, y0, x1, y1 = mark[0]
-        assert y1 < 30 and abs((x0 + 130) - width / 2) < width / 4, (seq, mark)
+        width, _, words = words_bbox(path, 2 + starts[seq] - 1)
+        first = next(w for w in words if w[0] == "Vertrouwelijk")
+        line = [w for w in words if abs(w[2] - first[2]) < 1]  # the words on its line
+        assert [w[0] for w in line][-2:] == ["E.", "Jansen"], line
+        left, right = min(w[1] for w in line), max(w[3] for w in line)
+        assert first[4] < 30, "in the top margin"
+        assert abs((left + right) / 2 - width / 2) < 5, "centred"
 
 
 def test_cli_bundle(dossier: Workspace, kwru) -> None:
@@ -465,3 +468,86 @@ def test_cli_bundle(dossier: Workspace, kwru) -> None:
     with pytest.raises(SystemExit) as exc:  # argparse: ID or --session is required
         kwru(dossier, "bundle")
     assert exc.value.code == 2
+
+
+def test_long_index_spans_pages_and_every_row_links(ws: Workspace, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("KWRU_TODAY", "2026-04-08")
+    kinds = ("klacht", "reactie_corporatie", "aanvulling", "overig")
+    specs = [Spec(i, kinds[i % 4], f"2026-03-{i % 28 + 1:02d}",
+                  f"Stuk {i} met een titel die zo lang is dat hij in de inhoudsopgave moet worden afgekort " * 2,
+                  [(A4, f"TEKST-{i}")] * (1 + i % 3)) for i in range(1, 91)]
+    add_case(ws, CASE, specs, Hearing("2026-04-14", "13:30", "Utrecht"), tmp_path)
+    r = build_case_bundle(ws, CASE)
+    reader = pypdf.PdfReader(ws.root / r.file)
+    labels = reader.page_labels
+    front = labels.index("1")
+    assert front >= 4 and labels[:front] == ["i", "ii", "iii", "iv", "v"][:front]
+    linked = sorted(p for i in range(1, front) for _, p in link_targets(reader, i))
+    assert len(linked) == 90 and len(set(linked)) == 90
+    for p in linked:  # each link lands on the first page of its document
+        text = reader.pages[p].extract_text()
+        seq = int(re.search(r"TEKST-(\d+)", text).group(1))
+        assert f"Stuk {seq} met" in text
+    for i in range(1, front):
+        assert "Inhoudsopgave" in reader.pages[i].extract_text()
+    assert sum(1 for lab in labels if lab.isdigit()) == r.pages - front
+
+
+def test_stamp_on_rotated_and_unbalanced_pages(ws: Workspace, tmp_path: Path, monkeypatch) -> None:
+    """/Rotate 180 and 270, /Rotate inherited from the page tree, content that leaves the
+    graphics state changed, an owner-password-only PDF: numbered in the corner all the same."""
+    monkeypatch.setenv("KWRU_TODAY", "2026-04-08")
+    specs = [Spec(1, "klacht", "2026-03-01", "Ondersteboven", [(A4, "ROT180")], rotate=180),
+             Spec(2, "klacht", "2026-03-02", "Kwartslag", [(A4L, "ROT270")], rotate=270),
+             Spec(3, "klacht", "2026-03-03", "Geerfd", [(A4, "GEERFD")]),
+             Spec(4, "klacht", "2026-03-04", "Rommelig", [(A4, "ROMMELIG")]),
+             Spec(5, "klacht", "2026-03-05", "Alleen eigenaarswachtwoord", [(A4, "EIGENAAR")])]
+    add_case(ws, CASE, specs, Hearing("2026-04-14", "13:30", "Utrecht"), tmp_path)
+    docs = ws.case_dir(CASE) / "documents"
+    # 3: /Rotate 90 on the Pages node only
+    f3 = next(docs.glob("003-*.pdf"))
+    with pikepdf.open(f3, allow_overwriting_input=True) as pdf:
+        pdf.Root.Pages.Rotate = 90
+        del pdf.pages[0].obj["/Rotate"]  # reportlab writes /Rotate 0 on each page
+        pdf.save(f3)
+    # 4: content that ends scaled, in white, without restoring the graphics state
+    f4 = next(docs.glob("004-*.pdf"))
+    with pikepdf.open(f4, allow_overwriting_input=True) as pdf:
+        pdf.pages[0].contents_add(b"\n3 0 0 3 50 50 cm 1 1 1 rg 1 1 1 RG 5 Tr\n")
+        pdf.save(f4)
+    # 5: opens without a password (owner password only): it belongs in the bundle
+    f5 = next(docs.glob("005-*.pdf"))
+    with pikepdf.open(f5, allow_overwriting_input=True) as pdf:
+        pdf.save(f5, encryption=pikepdf.Encryption(user="", owner="eigenaar"))
+
+    r = build_case_bundle(ws, CASE)
+    assert r.problems == []
+    path = ws.root / r.file
+    reader = pypdf.PdfReader(path)
+    assert [reader.pages[2 + i].rotation for i in range(5)] == [180, 270, 90, 0, 0]
+    for i, marker in enumerate(("ROT180", "ROT270", "GEERFD", "ROMMELIG", "EIGENAAR")):
+        width, height, words = words_bbox(path, 2 + i)
+        assert marker in [w[0] for w in words]
+        n = i + 1
+        k = next(k for k in range(len(words) - 3) if [w[0] for w in words[k:k + 4]] == ["p.", str(n), "/", "5"])
+        _, x0, y0, _, y1 = words[k]
+        x1 = words[k + 3][3]
+        assert width - 40 < x1 <= width and height - 30 < y1 <= height, (marker, width, height, words[k:k + 4])
+        assert (x1 - x0) > (y1 - y0), marker  # upright
+
+
+def test_member_copies_of_an_up_to_date_version(dossier: Workspace) -> None:
+    build_case_bundle(dossier, CASE)
+    r = build_case_bundle(dossier, CASE, per_member=True)
+    assert not r.made and r.version == 1 and len(r.member_files) == 3
+    assert bundle_path(dossier, 1, "de-vries").is_file()
+    events = [h for h in dossier.history(CASE) if h["event"] == "bundle"]
+    assert [e["scope"] for e in events] == ["zaak", "leden"]
+
+
+def test_a_hearing_date_that_is_not_a_date(dossier: Workspace, kwru) -> None:
+    case = dossier.load_case(CASE)
+    case.hearing = Hearing("14 april", "13:30", "Utrecht")
+    write_case(dossier, case)
+    run = kwru(dossier, "bundle", CASE)
+    assert run.code == 6 and "hearing date '14 april'" in run.err and "Traceback" not in run.err

@@ -93,7 +93,7 @@ def test_ordinary_word_portaal_is_not_the_corporation():
 
 def test_no_corporation():
     name, conf, f = corp("Geachte commissie,\n\nMijn buurman maakt veel lawaai. Wat kan ik doen?\n\nGroet,\nA. Bos\n")
-    assert name is None and f is None
+    assert name is None and f is None and conf == 0.0
 
 
 @pytest.mark.parametrize("damaged,canonical", [
@@ -108,6 +108,7 @@ def test_ocr_damaged_names(damaged, canonical):
     name, conf, f = corp(text, ocr=True)
     assert name == canonical
     assert conf <= 0.7  # a near miss is never as sure as the real name
+    assert f.source.startswith("fuzzy")
 
 
 @pytest.mark.parametrize("word", ["Metro", "Portal", "Boven", "Motors", "Vechten", "Cocos"])

@@ -447,20 +447,20 @@ Willem Bos
 
 
 @pytest.mark.parametrize("body,category", [
-    ("Er is al maanden een lekkage in de badkamer en het plafond zit vol schimmel. De reparatie wordt "
-     "steeds uitgesteld.", "reparatie_onderhoud"),
-    ("Mijn buren veroorzaken dag en nacht geluidsoverlast en er hangt een sterke stank van hennep in het "
-     "portiek.", "overlast"),
+    (("Er is al maanden een lekkage in de badkamer en het plafond zit vol schimmel. De reparatie wordt "
+     "steeds uitgesteld."), "reparatie_onderhoud"),
+    (("Mijn buren veroorzaken dag en nacht geluidsoverlast en er hangt een sterke stank van hennep in het "
+     "portiek."), "overlast"),
     ("De opzichter was onbeschoft en respectloos tegen mij. De medewerker behandelde mij als oud vuil.",
      "bejegening"),
     ("Ik word niet teruggebeld, op mijn e-mails komt geen reactie en de corporatie reageert niet.",
      "communicatie"),
-    ("Ik heb verkeerde informatie gekregen over mijn verhuisvergoeding: de medewerker vertelde dat ik "
-     "2000 euro zou krijgen.", "informatie"),
-    ("Bij de oplevering van onze nieuwbouwwoning zijn twintig opleverpunten genoteerd en na drie maanden "
-     "is er nog niets hersteld.", "oplevering_nieuwbouw"),
-    ("De aannemer die de werkzaamheden aan de gevel uitvoert heeft mijn tuin vernield en de schilder heeft "
-     "verf op mijn ramen laten zitten.", "werkzaamheden_aannemer"),
+    (("Ik heb verkeerde informatie gekregen over mijn verhuisvergoeding: de medewerker vertelde dat ik "
+     "2000 euro zou krijgen."), "informatie"),
+    (("Bij de oplevering van onze nieuwbouwwoning zijn twintig opleverpunten genoteerd en na drie maanden "
+     "is er nog niets hersteld."), "oplevering_nieuwbouw"),
+    (("De aannemer die de werkzaamheden aan de gevel uitvoert heeft mijn tuin vernield en de schilder heeft "
+     "verf op mijn ramen laten zitten."), "werkzaamheden_aannemer"),
     ("Ik wil graag weten hoe ik in aanmerking kom voor een grotere woning.", "overig"),
 ])
 def test_category(body, category):

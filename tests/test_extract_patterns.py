@@ -11,8 +11,15 @@ from pipeline.extract import extract, layout
 from pipeline.extract.casenumber import find_case_number
 from pipeline.extract.dates import find_dates
 from pipeline.extract.names import split_title, tidy_name
-from pipeline.extract.patterns import (find_emails, find_phones, negated, normalise_phone, normalise_postcode,
-                                       parse_street_line, sentences)
+from pipeline.extract.patterns import (
+    find_emails,
+    find_phones,
+    negated,
+    normalise_phone,
+    normalise_postcode,
+    parse_street_line,
+    sentences,
+)
 
 CFG = default_config()
 

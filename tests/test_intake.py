@@ -66,9 +66,9 @@ def test_complaints_open_cases_and_follow_ups_join_them(ingested):
     for i, s in enumerate(samples):
         if s.kind == "klacht":
             continue
-        expected = cases[s.truth["expect_case"]]
+        expected = cases[s.expect_case]
         if cases[i] != expected:
-            wrong.append((s.path.name, s.truth.get("match_by"), cases[i], expected))
+            wrong.append((s.path.name, s.match_by, cases[i], expected))
     assert not wrong, f"follow-ups filed in the wrong place: {wrong}"
 
 
@@ -143,7 +143,7 @@ def test_email_rendered_with_headers_and_attachments_filed(ingested):
     case = yaml.safe_load((ws.case_dir(cases[s_i]) / "case.yaml").read_text())
     mail = next(d for d in case["documents"] if d["original_name"] == samples[s_i].path.name)
     atts = [d for d in case["documents"] if d.get("parent") == mail["seq"]]
-    assert len(atts) == samples[s_i].truth["attachments"]
+    assert len(atts) == samples[s_i].attachments
     text = "".join(p.extract_text() for p in pypdf.PdfReader(ws.case_dir(cases[s_i]) / mail["path"]).pages)
     assert "Van:" in text and "Onderwerp:" in text
     for a in atts:

@@ -78,7 +78,8 @@ def made(tmp_path_factory):
         case = samples.sample_case(ws, seq, status=status, representative=extra.get("representative"),
                                    name=extra.get("name"), gender=extra.get("gender", ""))
         if "street" in extra:
-            dossier.update_case(ws, case.id, lambda c: setattr(c.complainant, "street", extra["street"]))
+            street = extra["street"]
+            dossier.update_case(ws, case.id, lambda c, s=street: setattr(c.complainant, "street", s))
         if extra.get("advice"):
             samples.with_advice(ws, case.id, extra["advice"])
         run = make_letters(ws, kind, [case.id], date=extra.get("date", DATE), strict=True, pdf=False)
@@ -89,12 +90,11 @@ def made(tmp_path_factory):
 
 
 def _outbox_docx(m) -> Path:
-    return next(p for p in m.outbox if p.suffix == ".docx")
+    return m.outbox[0]  # made without PDF: the outbox holds the DOCX
 
 
 def _letters(made, seq):
-    ws, runs, pdfs = made
-    return runs[seq].made
+    return made[1][seq].made
 
 
 def _docx_text(made, seq, recipient=None) -> str:
@@ -154,7 +154,7 @@ def test_corporation_letters_go_to_the_directie(made):
     assert "Geachte directie," in text
     assert "Betreft: Klacht van mevrouw M. de Jong-van Beek (Dorpsstraat 88, De Bilt)" in text
     assert "uiterlijk 3 april 2026" in text  # 14 days after the letter
-    assert "Kopie: klacht van 10 maart 2026" in text
+    assert "Kopie van de klacht van 10 maart 2026" in text
 
 
 def test_kind_specific_wording(made):
@@ -165,7 +165,7 @@ def test_kind_specific_wording(made):
     assert "stuurt haar aan u door" in _docx_text(made, 3, "corporation")
     copy = _docx_text(made, 5)
     assert "Op 2 april 2026 hebben wij de reactie van Jutphaas Wonen op uw klacht ontvangen" in copy
-    assert "Kopie: reactie corporatie van 1 april 2026" in copy
+    assert "Kopie van de reactie van Jutphaas Wonen van 1 april 2026" in copy
     assert "Geachte heer/mevrouw Pieters," in copy
     inv = _docx_text(made, 6, "complainant")
     assert "Datum: donderdag 9 april 2026" in inv and "Tijd: 13.30 uur" in inv
@@ -218,8 +218,7 @@ def test_representative_gets_the_letter_and_complainant_a_copy(made):
     assert "Afschrift aan: de heer Jan van der Berg (klager)" in text
     corp = _docx_text(made, 13, "corporation")
     assert "samen met de heer P. de Wit (zoon)" in corp
-    ws, runs, _ = made
-    assert {m.addressee for m in runs[13].made} == {"representative", "corporation"}
+    assert {m.addressee for m in made[1][13].made} == {"representative", "corporation"}
 
 
 def test_hostile_values_render_literally(made):
@@ -230,7 +229,7 @@ def test_hostile_values_render_literally(made):
 
 
 def test_pdfs_of_all_kinds_in_one_batch(made):
-    ws, runs, pdfs = made
+    _ws, runs, pdfs = made
     if not office.soffice_path():
         pytest.skip("LibreOffice not installed")
     docx = [m.docx for r in runs.values() for m in r.made]
@@ -308,6 +307,10 @@ def test_letter_command_makes_docx_and_pdf(tmp_path, kwru):
         assert "Geachte directie" in text_of_pdf(ws.root / letter["pdf"])
     ev = [e for e in ws.history(case.id) if e.get("event") == "letter"][-1]
     assert ev["kind"] == "verzoek_reactie" and ev["to"] == "corporation"
+    # the complaint it encloses lies next to it in the outbox
+    bijlage = ws.outbox / "2026-03-20" / "KWRU-2026-001-verzoek_reactie-bijlage-1.pdf"
+    assert bijlage.read_bytes() == (ws.case_dir(case.id) / "documents" / "001-klacht.pdf").read_bytes()
+    assert "outbox/2026-03-20/KWRU-2026-001-verzoek_reactie-bijlage-1.pdf" in ev["outbox"]
 
 
 def test_without_libreoffice_the_docx_is_made_and_the_reason_given(tmp_path, kwru, monkeypatch):
@@ -319,6 +322,7 @@ def test_without_libreoffice_the_docx_is_made_and_the_reason_given(tmp_path, kwr
     assert "LibreOffice is not installed" in r.err
     files = sorted(p.name for p in (ws.case_dir(case.id) / "letters").iterdir())
     assert files == ["2026-03-20-ontvangstbevestiging.docx"]
+    assert [p.name for p in (ws.outbox / "2026-03-20").iterdir()] == ["KWRU-2026-001-ontvangstbevestiging.docx"]
     ev = [e for e in ws.history(case.id) if e.get("event") == "letter"][-1]
     assert ev["pdf"] is False
 
@@ -371,8 +375,16 @@ def test_advice_draft_then_letter(tmp_path, kwru):
     assert set(data) >= {"oordeel", "standpunt_klager", "standpunt_corporatie", "onderdelen", "aanbevelingen"}
     r = kwru(ws, "letter", "advies", case.id, "--no-pdf")
     assert r.code == MissingValueError.exit_code
-    assert "onderdelen[1].titel" in r.err and "standpunt_klager" in r.err and "advies-concept.yaml" in r.err
+    assert "onderdelen[1].titel" in r.err and "onderdelen[1].oordeel" in r.err and "advies-concept.yaml" in r.err
+    assert "the judgement" in r.err
+    assert not list((ws.case_dir(case.id) / "letters").glob("*.docx"))
     assert kwru(ws, "letter", "advies", case.id, "--draft").code == 2  # a person's draft is kept
+    data["onderdelen"] = [{"titel": "Lekkage", "oordeel": "gegrond", "overweging": ""}]
+    dossier.atomic_write(draft, yaml.safe_dump(data, allow_unicode=True))
+    r = kwru(ws, "letter", "advies", case.id, "--no-pdf", "--date", "2026-04-16")  # made, with a warning
+    assert r.code == 0, r.err
+    assert "without onderdelen[1].overweging, standpunt_klager, standpunt_corporatie" in flat(r.err)
+    assert ws.load_case(case.id).status == "advies_uitgebracht"
     data.update({
         "standpunt_klager": "Klager & co vinden <dit> onredelijk.\n\nTweede alinea.",
         "standpunt_corporatie": "De corporatie ziet dat anders.",
@@ -384,7 +396,7 @@ def test_advice_draft_then_letter(tmp_path, kwru):
     assert r.code == 0, r.err
     text = flat(text_of_docx(ws.case_dir(case.id) / "letters" / "2026-04-20-advies.docx"))
     assert "Klager & co vinden <dit> onredelijk." in text and "De commissie vindt de klacht gegrond." in text
-    assert ws.load_case(case.id).status == "advies_uitgebracht"
+    assert "Het standpunt van klager" in text
 
 
 def test_mediation_draft_from_case(tmp_path):
@@ -411,7 +423,7 @@ def test_unknown_field_in_an_edited_template_is_an_error(tmp_path):
 
 
 def test_fast_renderer_matches_docxtpl(made, tmp_path):
-    ws, runs, _ = made
+    ws, _runs, _ = made
     from pipeline.letters.context import build
     from pipeline.letters.kinds import get_kind
 

@@ -524,3 +524,8 @@ def test_sessions_and_withdrawal_cancels_the_hearing(ws):
     assert done.cases[0].status == "ingetrokken" and done.cases[0].hearing is None
     assert [e["event"] for e in ws.history(a)[-2:]] == ["hearing", "status"]
     assert actions.sessions(ws)[0].case_ids == [b]
+
+
+def test_a_hand_edited_status_that_is_not_one_is_named():
+    with pytest.raises(TransitionError, match="'klaar', which is not a status; correct it in case.yaml"):
+        states.transition(case("klaar"), "gesloten", command="close")

@@ -3,6 +3,7 @@ of the state machine, and its history only grows and explains its status."""
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import shutil
 import tempfile
@@ -42,6 +43,7 @@ def fresh_workspace() -> Workspace:
     global _TEMPLATE_WS
     if _TEMPLATE_WS is None:
         _TEMPLATE_WS = Path(tempfile.mkdtemp(prefix="kwru-prop-", dir=_TMP)) / "ws"
+        atexit.register(shutil.rmtree, _TEMPLATE_WS.parent, True)
         Workspace.init(_TEMPLATE_WS)
     root = Path(tempfile.mkdtemp(prefix="kwru-prop-", dir=_TMP)) / "ws"
     shutil.copytree(_TEMPLATE_WS, root)

@@ -317,3 +317,38 @@ def test_json_output_is_only_json(office: Office):
     assert json.loads(out)["cases"][0]["deadlines"]["advies"]["done"] == "2026-03-19"
     _, err = o.kwru("deadlines", "--done", cid, "advies", rc=2)
     assert "already met" in err
+
+
+def test_deadlines_in_a_terminal_are_coloured(office: Office, monkeypatch):
+    import io
+
+    from rich.console import Console
+
+    from pipeline.commands import output
+
+    o = office.on("2026-03-02")
+    late, soon = o.receive(1, "Mitros"), None
+    o.on("2026-03-10")
+    soon = o.receive(2, "Bo-Ex")
+    buf = io.StringIO()
+    monkeypatch.setattr(output, "out", Console(file=buf, force_terminal=True, color_system="standard", width=140))
+    o.on("2026-03-18")
+    o.kwru("deadlines")
+    lines = buf.getvalue().splitlines()
+    late_line = next(line for line in lines if late in line)
+    soon_line = next(line for line in lines if soon in line)
+    assert "\x1b[31m" in late_line and "2 dagen te laat" in late_line  # red: overdue
+    assert "\x1b[33m" in soon_line and "nog 6 dagen" in soon_line  # yellow: due soon
+
+
+def test_working_days_setting_applies_to_the_listing(office: Office):
+    o = office.on("2026-04-20")
+    cid = o.receive(1, "Mitros")
+    assert o.deadlines() == []
+    o.on("2026-05-01")
+    assert o.deadlines() == [(cid, "ontvangstbevestiging", "2026-05-04", 3)]
+    cfg = o.ws.root / "kwru.yaml"
+    cfg.write_text(cfg.read_text("utf-8").replace("working_days: false", "working_days: true"), "utf-8")
+    # 14 working days from Monday 20 April: Koningsdag (27 April) is not one
+    assert o.deadlines() == []  # now 10 days off: not yet due soon
+    assert o.deadlines("--all")[0] == (cid, "ontvangstbevestiging", "2026-05-11", 10)

@@ -10,16 +10,22 @@ import io
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem, PageLocation, String
 
-from .pages import Drawn
-from .plan import BundlePlan
+from ..errors import KwruError
+from .pages import Drawn, short_date
+from .plan import BundlePlan, Entry
 from .stamp import Stamper, page_number_ops, watermark_ops
 
-MANIFEST_KEY = Name("/KWRUBundle")  # docinfo: what a bundle holds, read back by the day bundle
+MANIFEST_KEY = Name("/KWRUBundle")  # docinfo: what the bundle holds, for anyone inspecting the file
+
+
+class BundleFailed(KwruError):
+    """qpdf could not write a bundle: a source's data turned out unreadable only while copying it."""
 
 
 @dataclass
@@ -85,17 +91,14 @@ def set_info(out: pikepdf.Pdf, title: str, author: str, manifest: dict) -> None:
     out.Root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
 
 
-def read_manifest(pdf: pikepdf.Pdf) -> dict:
-    raw = pdf.docinfo.get(MANIFEST_KEY)
-    try:
-        return json.loads(str(raw)) if raw is not None else {}
-    except ValueError:
-        return {}
-
-
 def save(out: pikepdf.Pdf, path: Path) -> None:
     # Object streams make the file smaller at little cost; Flate streams are not recompressed.
-    out.save(path, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True)
+    try:
+        out.save(path, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True)
+    except pikepdf.PdfError as e:
+        title = str(out.docinfo.get(Name.Title, path.name))
+        raise BundleFailed(f"{title}: the bundle could not be written ({e}); check the case's documents "
+                           "with `qpdf --check FILE`") from None
 
 
 def case_bundle(plan: BundlePlan, front: Drawn, placeholders: bytes, *, title: str, author: str,
@@ -119,7 +122,7 @@ def case_bundle(plan: BundlePlan, front: Drawn, placeholders: bytes, *, title: s
         stamper = Stamper(out)
         for i, page in enumerate(out.pages):
             label = f"p. {roman(i + 1)}" if i < f else f"p. {i - f + 1} / {total}"
-            stamper.mark(page, lambda fr, s=f"{case_id}  ·  {label}": page_number_ops(fr, s))
+            stamper.mark(page, partial(page_number_ops, text=f"{case_id}  ·  {label}"))
 
         add_links(out, 0, front.links, lambda n: f + n - 1)
         marks = [Bookmark("Voorblad", 0), Bookmark("Inhoudsopgave", 1)]
@@ -145,9 +148,7 @@ def case_bundle(plan: BundlePlan, front: Drawn, placeholders: bytes, *, title: s
             pdf.close()
 
 
-def bookmark_title(e) -> str:
-    from .index import short_date
-
+def bookmark_title(e: Entry) -> str:
     title = e.title if len(e.title) <= 70 else e.title[:69].rstrip() + "…"
     prefix = "Bijlage: " if e.depth else ""
     missing = " [niet opgenomen]" if e.source.problem is not None else ""
@@ -162,14 +163,14 @@ class DayPart:
 
     path: Path
     title: str  # bookmark: "13.30 uur – KWRU-2026-001 – Mitros"
-    label_prefix: str  # page labels inside the day bundle: "KWRU-2026-001 p. 12"
+    label_prefix: str  # page labels inside the day bundle: "KWRU-2026-001 12", "KWRU-2026-001 ii"
 
 
 def _outline_of(pdf: pikepdf.Pdf) -> list[Bookmark]:
     index = {p.obj.objgen: i for i, p in enumerate(pdf.pages)}
 
     def page_of(item: OutlineItem) -> int | None:
-        dest = item.destination
+        dest: object = item.destination
         if dest is None and item.action is not None and item.action.get("/S") == Name.GoTo:
             dest = item.action.get("/D")
         if isinstance(dest, Array) and len(dest) and isinstance(dest[0], Dictionary):
@@ -201,7 +202,7 @@ def day_bundle(agenda: Drawn, parts: Sequence[DayPart], *, title: str, author: s
         out.pages.extend(_open_bytes(agenda.data, keep).pages)
         stamper = Stamper(out)
         for i, page in enumerate(out.pages):
-            stamper.mark(page, lambda fr, s=f"{day_label}  ·  agenda {i + 1}": page_number_ops(fr, s))
+            stamper.mark(page, partial(page_number_ops, text=f"{day_label}  ·  agenda {i + 1}"))
         marks = [Bookmark("Agenda", 0)]
         labels = [(0, Dictionary(S=Name.D, P=String("Agenda "), St=1))]
         starts: list[int] = []
@@ -214,7 +215,7 @@ def day_bundle(agenda: Drawn, parts: Sequence[DayPart], *, title: str, author: s
             marks.append(Bookmark(part.title, offset, inner))
             nums = src.Root.get("/PageLabels", Dictionary()).get("/Nums", Array())
             for k in range(0, len(nums) - 1, 2):
-                label = Dictionary({key: nums[k + 1][key] for key in nums[k + 1].keys()})
+                label = Dictionary(dict(nums[k + 1].items()))
                 label.P = String(part.label_prefix + str(label.get("/P", "")))
                 labels.append((offset + int(nums[k]), label))
             out.pages.extend(src.pages)  # whole: the index links keep pointing at their pages
@@ -235,6 +236,6 @@ def watermarked_copy(src: Path, dst: Path, text: str) -> None:
     with pikepdf.open(src) as pdf:
         stamper = Stamper(pdf)
         for page in pdf.pages:
-            stamper.mark(page, lambda fr: watermark_ops(fr, text))
+            stamper.mark(page, partial(watermark_ops, text=text))
         pdf.docinfo[Name.Subject] = text
         save(pdf, dst)

@@ -11,8 +11,23 @@ import io
 
 from ..letters.dutch import clean
 from . import fonts
-from .pages import (ACCENT, GREY, HEIGHT, LEFT, RIGHT, WARN, CoverInfo, Drawn, Link, draw_cover,
-                    letterhead, new_canvas, rule, text)
+from .pages import (
+    ACCENT,
+    GREY,
+    HEIGHT,
+    LEFT,
+    RIGHT,
+    WARN,
+    CoverInfo,
+    Drawn,
+    Link,
+    draw_cover,
+    letterhead,
+    new_canvas,
+    rule,
+    short_date,
+    text,
+)
 from .plan import BundlePlan, Entry
 
 ROW = 15.5  # height of a document row
@@ -23,13 +38,6 @@ BOTTOM = 62.0
 # x of the columns: number, date, kind, title, pages (right-aligned at RIGHT)
 COL_NR, COL_DATE, COL_KIND, COL_TITLE = LEFT, LEFT + 28, LEFT + 88, LEFT + 190
 PAGES_W = 52
-
-
-def short_date(iso_date: str | None) -> str:
-    if not iso_date:
-        return "z.d."  # zonder datum, as archivists write it
-    y, m, d = iso_date[:10].split("-")
-    return f"{d}-{m}-{y}"
 
 
 def _heading(c, case_id: str, committee: str, first: bool) -> float:
@@ -91,7 +99,9 @@ def render_front(info: CoverInfo, plan: BundlePlan) -> Drawn:
             if y - ROW < BOTTOM:
                 c.showPage()
                 page += 1
-                y = _heading(c, info.case_id, info.committee, False)
+                y = _heading(c, info.case_id, info.committee, False) - (SECTION_GAP - 12)
+                text(c, LEFT, y, f"{section.heading} (vervolg)", 11, bold=True, color=ACCENT)
+                y -= 16
             _row(c, y, e)
             links.append(Link(page, (LEFT - 3, y - 4.5, RIGHT + 3, y + ROW - 4.5), e.start))
             y -= ROW

@@ -15,6 +15,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
 from ..letters.dutch import clean
+from ..models import as_date
 from . import fonts
 
 WIDTH, HEIGHT = A4
@@ -60,6 +61,15 @@ class CoverInfo:
     made: str  # "8 april 2026"
     version: int
     note: str = ""  # what changed since the previous version
+
+
+def short_date(value: str | None) -> str:
+    """12-03-2026; "z.d." (zonder datum) when there is none; a hand-written odd date as it is."""
+    try:
+        d = as_date(value)
+    except ValueError:
+        return clean(str(value))
+    return d.strftime("%d-%m-%Y") if d else "z.d."
 
 
 def new_canvas(buf: io.BytesIO, title: str, author: str) -> Canvas:
@@ -234,7 +244,7 @@ def render_agenda(committee: str, day: str, members: Sequence[str], rows: Sequen
     y = start_page(True)
     for i, r in enumerate(rows):
         corp = wrap(r.corporation, size, x_who - x_corp - 8)
-        who = [(ln, size, (0, 0, 0)) for ln in wrap(r.complainant, size, x_pages - x_who - 8)]
+        who: list[tuple[str, float, tuple[float, float, float]]] = [(ln, size, (0, 0, 0)) for ln in wrap(r.complainant, size, x_pages - x_who - 8)]
         if not one_place:
             who += [(ln, 8.5, GREY) for ln in wrap(r.location, 8.5, x_pages - x_who - 8)]
         n = max(len(corp), len(who), 1)

@@ -58,8 +58,9 @@ def _unreadable_page(pdf: pikepdf.Pdf) -> int | None:
             streams = contents if isinstance(contents, pikepdf.Array) else [contents]
             for s in streams:
                 s.read_bytes()
-            xobjects = page.obj.get("/Resources", {}).get("/XObject", {})
-            for _, x in xobjects.items():
+            resources = page.obj.get("/Resources")
+            xobjects = resources.get("/XObject") if resources is not None else None
+            for x in (xobjects.values() if xobjects is not None else []):
                 x.read_raw_bytes()
         except (pikepdf.PdfError, AttributeError, TypeError, ValueError):
             return n

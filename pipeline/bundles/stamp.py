@@ -8,6 +8,7 @@ frame: the visible box (CropBox within MediaBox, whatever its origin) turned by 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pikepdf
@@ -106,7 +107,7 @@ class Stamper:
             Type=Name.Font, Subtype=Name.Type1, BaseFont=Name.Helvetica, Encoding=Name.WinAnsiEncoding))
         self.push = pdf.make_stream(b"q\n")
 
-    def mark(self, page: pikepdf.Page, build: callable) -> None:  # type: ignore[valid-type]
+    def mark(self, page: pikepdf.Page, build: Callable[[Frame], str]) -> None:
         """Append the operators `build(frame)` returns, drawn in the page's displayed frame."""
         obj = page.obj
         fr = frame(obj)

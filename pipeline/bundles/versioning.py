@@ -20,14 +20,20 @@ from .plan import BundlePlan
 EVENT = "bundle"
 SCOPE_CASE = "zaak"
 SCOPE_DAY = "zittingsdag"
+SCOPE_MEMBERS = "leden"  # member copies made later of a version that was up to date
 
 
-def case_bundle_name(case_id: str, version: int, member: str | None = None) -> str:
-    return f"zittingsbundel-{case_id}-v{version}{'-' + member if member else ''}.pdf"
+def case_prefix(case_id: str) -> str:
+    return f"zittingsbundel-{case_id}"
 
 
-def day_bundle_name(day: str, version: int, member: str | None = None) -> str:
-    return f"zittingsdag-{day}-v{version}{'-' + member if member else ''}.pdf"
+def day_prefix(day: str) -> str:
+    return f"zittingsdag-{day}"
+
+
+def file_name(prefix: str, version: int, member: str | None = None) -> str:
+    """zittingsbundel-KWRU-2026-001-v2.pdf; a member's copy: ...-v2-jansen.pdf."""
+    return f"{prefix}-v{version}{'-' + member if member else ''}.pdf"
 
 
 def member_slug(member: str) -> str:
@@ -73,18 +79,37 @@ def cover_fingerprint(case: Case, config: Config) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
 
 
-def last_case_bundle(history: list[dict[str, Any]]) -> dict[str, Any] | None:
-    events = [h for h in history if h.get("event") == EVENT and h.get("scope", SCOPE_CASE) == SCOPE_CASE]
-    return events[-1] if events else None
+def _versions_on_disk(files: list[str], prefix: str) -> list[int]:
+    pat = re.compile(rf"{re.escape(prefix)}-v(\d+)(?:-[a-z0-9-]+)?\.pdf$")
+    return [int(m.group(1)) for f in files if (m := pat.match(f))]
 
 
-def next_version(history: list[dict[str, Any]], existing_files: list[str], case_id: str) -> int:
-    """One more than any version in the history or on disk (a version number is never reused)."""
-    used = [int(h.get("version") or 0) for h in history if h.get("event") == EVENT
-            and h.get("scope", SCOPE_CASE) == SCOPE_CASE]
-    pat = re.compile(rf"zittingsbundel-{re.escape(case_id)}-v(\d+)(?:-[a-z0-9-]+)?\.pdf$")
-    used += [int(m.group(1)) for f in existing_files if (m := pat.match(f))]
+def next_version(events: list[dict[str, Any]], existing_files: list[str], prefix: str) -> int:
+    """One more than any version in `events` or among the files (a version number is never reused,
+    even when someone deleted a file)."""
+    used = [int(h.get("version") or 0) for h in events] + _versions_on_disk(existing_files, prefix)
     return max(used, default=0) + 1
+
+
+def case_events(history: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [h for h in history if h.get("event") == EVENT and h.get("scope", SCOPE_CASE) == SCOPE_CASE]
+
+
+def day_events(histories: list[list[dict[str, Any]]], day: str) -> list[dict[str, Any]]:
+    """The day bundles of `day` as recorded in the histories of the cases heard that day."""
+    return [h for history in histories for h in history
+            if h.get("event") == EVENT and h.get("scope") == SCOPE_DAY and h.get("day") == day]
+
+
+def day_note(previous: dict[str, Any], contents: list[list[str]]) -> str:
+    """Dutch: which case bundles the new day bundle adds, replaces or drops."""
+    before = dict(previous.get("cases") or [])
+    now = dict(contents)
+    parts = [f"{cid} toegevoegd" for cid in now if cid not in before]
+    parts += [f"{cid} nieuwe versie" for cid in now if cid in before and before[cid] != now[cid]]
+    parts += [f"{cid} vervallen" for cid in before if cid not in now]
+    v = previous["version"]
+    return f"sinds v{v}: " + ", ".join(parts) if parts else f"opnieuw gemaakt, gelijk aan v{v}"
 
 
 def _describe(rec: dict[str, Any]) -> str:

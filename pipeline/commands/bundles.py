@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
-
 from typing import TYPE_CHECKING
 
 from ..errors import UsageError
@@ -34,7 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _say_case(r: CaseResult) -> None:
     if r.made:
-        say(f"{r.case_id}: bundle v{r.version}, {r.pages} pages ({r.documents} documents) -> {r.file}")
+        docs = "1 document" if r.documents == 1 else f"{r.documents} documents"
+        say(f"{r.case_id}: bundle v{r.version}, {r.pages} pages ({docs}) -> {r.file}")
         if r.note:
             say(f"  {r.note}")
         if r.outbox:

@@ -82,8 +82,9 @@ def _next_letter(case_id: str, status: str) -> list[str]:
     letters = NEXT_LETTERS.get(status, ())
     if not letters:
         return []
+    closes = " (it closes the dossier)" if status == "bemiddeld" else ""
     return [f"  next letter{'s' if len(letters) > 1 else ''}: "
-            + "; ".join(f"kwru letter {k} {case_id}" for k in letters)]
+            + "; ".join(f"kwru letter {k} {case_id}" for k in letters) + closes]
 
 
 def _today() -> dt.date:
@@ -248,13 +249,17 @@ def cmd_deadlines(args: argparse.Namespace, ws: Workspace) -> int:
                               LABELS.get(r.case.status, r.case.status), r.case.corporation or "-"]))
     head = ["uiterlijk", "dagen", "zaak", "termijn", "status", "corporatie"]
     if output.out.is_terminal:
+        from rich import box
         from rich.table import Table
 
-        t = Table(title=f"Termijnen op {long_date(today)}", title_justify="left", header_style="bold")
-        for c in head:
-            t.add_column(c)
+        narrow = output.out.width < 110  # then the status column gives way to the others
+        t = Table(title=f"Termijnen op {long_date(today)}", title_justify="left", header_style="bold",
+                  box=box.SIMPLE_HEAD, pad_edge=False)
+        keep = [k for k, h in enumerate(head) if not (narrow and h == "status")]
+        for k in keep:  # dates, days and case numbers never wrap; the words may
+            t.add_column(head[k], no_wrap=head[k] in ("uiterlijk", "dagen", "zaak"))
         for style, cells in table:
-            t.add_row(*cells, style=style or None)
+            t.add_row(*(cells[k] for k in keep), style=style or None)
         output.out.print(t)
     else:
         widths = [max(len(h), *(len(cells[k]) for _, cells in table)) for k, h in enumerate(head)]

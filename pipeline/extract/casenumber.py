@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from ..config import Config
 from ..models import EmailHeader, Field
@@ -21,6 +22,15 @@ def _ocr_prefix(prefix: str) -> str:
     return r"\s?".join(subst.get(ch, re.escape(ch)) for ch in prefix)
 
 
+@lru_cache(maxsize=8)
+def _loose(prefix: str, digits: int) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:(?P<pre>{_ocr_prefix(prefix)})|(?P<lab>{_LABEL})\s*[:.]?\s*(?:{_ocr_prefix(prefix)})?)"
+        rf"{_SEP}(?P<y>[2Z][0O][0-9O]{{2}}){_SEP}(?P<s>[0-9Ol]{{1,{digits + 1}}})(?![\w])",
+        re.IGNORECASE,
+    )
+
+
 def _valid(config: Config, year: int, seq: int) -> bool:
     return 2000 <= year <= 2099 and 0 < seq < 10 ** (config.digits + 1)
 
@@ -33,7 +43,9 @@ def find_case_number(lay: Layout, config: Config, email: EmailHeader | None, *, 
         texts.append((email.subject, "e-mail onderwerp", 0.95))
     texts.append((lay.text, "text", 0.9))
     for text, where, base in texts:
-        for m in config.case_id_pattern.finditer(text):
+        low = text.lower()
+        strict = config.case_id_pattern.finditer(text) if config.prefix.lower() in low else ()
+        for m in strict:
             year, seq = int(m.group(1)), int(m.group(2))
             if _valid(config, year, seq):
                 sec = lay.section_at(m.start()) if where == "text" else "subject"
@@ -41,16 +53,14 @@ def find_case_number(lay: Layout, config: Config, email: EmailHeader | None, *, 
                 hits.append((config.case_id(year, seq), f"{where}: '{m.group(0)}'", conf, m.start()))
                 spans.append((where, m.start(), m.end()))
         # OCR and loose writing: KVVRU-2O26-OO7, "dossiernummer: 2026/7"
-        loose = re.compile(
-            rf"(?:(?P<pre>{_ocr_prefix(config.prefix)})|(?P<lab>{_LABEL})\s*[:.]?\s*(?:{_ocr_prefix(config.prefix)})?)"
-            rf"{_SEP}(?P<y>[2Z][0O][0-9O]{{2}}){_SEP}(?P<s>[0-9Ol]{{1,{config.digits + 1}}})(?![\w])",
-            re.IGNORECASE,
-        )
-        for m in loose.finditer(text):
-            if m.group("lab") and not m.group("pre") and m.group("lab").casefold().startswith(("ref", "kenmerk")):
-                # a bare "kenmerk 2026-12" could be anybody's reference number
-                if not re.search(rf"{config.prefix}", m.group(0), re.I):
-                    continue
+        if not any(n in low for n in (config.prefix.lower()[:2], "vv", "dossier", "zaak", "kenmerk", "klachtn",
+                                      "ref")):
+            continue
+        for m in _loose(config.prefix, config.digits).finditer(text):
+            bare_label = m.group("lab") and not m.group("pre") and \
+                m.group("lab").casefold().startswith(("ref", "kenmerk"))
+            if bare_label and not re.search(config.prefix, m.group(0), re.IGNORECASE):
+                continue  # a bare "kenmerk 2026-12" could be anybody's reference number
             y = m.group("y").upper().replace("Z", "2").replace("O", "0")
             s = m.group("s").upper().replace("O", "0").replace("L", "1")
             if not (y.isdigit() and s.isdigit()):

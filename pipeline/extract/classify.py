@@ -7,12 +7,14 @@ best answer wins, and the confidence reflects the score and the distance to the 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..models import EmailHeader, Field
 from .layout import Layout
 from .patterns import Phrase, lower
 
-_W = r"(?:[\w'-]+\s+)"  # one word (for "{0,3}" gaps)
+_W = r"(?:[\w'-]+\s+)"
+_WORDS = re.compile(r"[a-zà-ÿ]+")  # one word (for "{0,3}" gaps)
 
 Rule = tuple[Phrase, float, bool]  # pattern, weight, can be negated ("niet") inside the match
 
@@ -26,10 +28,10 @@ INTREKKING = _rules([
     (rf"\bklacht(?:en)?\s+{_W}{{0,5}}(?:in\s+te\s+trekken|intrekken|ingetrokken|terugtrekken|terug\s+te\s+trekken)",
      6, True),
     (r"\bintrekk?ing\s+(?:van\s+)?(?:mijn|onze|de|deze)\s+klacht", 6),
-    (rf"\b(?:is|zijn|werd|inmiddels)\s+{_W}{{0,3}}opgelost\b[^.]{{0,120}}\b(?:zitting|hoorzitting|bijeenkomst|"
-     rf"behandeling)\b[^.]{{0,60}}\b(?:niet|geen)\b", 5),
-    (rf"\b(?:zitting|hoorzitting|bijeenkomst|behandeling)\s+{_W}{{0,4}}(?:hoeft|hoeven|kan|mag)\s+{_W}{{0,3}}"
-     rf"(?:niet|geen)\s+(?:meer\s+)?(?:door\s+te\s+gaan|plaats\s+te\s+vinden|doorgaan)", 5),
+    ((rf"\b(?:is|zijn|werd|inmiddels)\s+{_W}{{0,3}}opgelost\b[^.]{{0,120}}\b(?:zitting|hoorzitting|bijeenkomst|"
+     rf"behandeling)\b[^.]{{0,60}}\b(?:niet|geen)\b"), 5),
+    ((rf"\b(?:zitting|hoorzitting|bijeenkomst|behandeling)\s+{_W}{{0,4}}(?:hoeft|hoeven|kan|mag)\s+{_W}{{0,3}}"
+     rf"(?:niet|geen)\s+(?:meer\s+)?(?:door\s+te\s+gaan|plaats\s+te\s+vinden|doorgaan)"), 5),
     (rf"\b(?:zie|zien)\s+{_W}{{0,3}}af\s+van\s+{_W}{{0,2}}klacht|\bafzien\s+van\s+{_W}{{0,2}}klacht", 5),
     (rf"\bklacht\s+{_W}{{0,3}}(?:laten\s+vallen|laat\s+vallen|laten\s+vervallen|als\s+vervallen)", 5),
     (r"\bklacht\s+(?:is|mag|kan)\s+(?:dus\s+)?(?:worden\s+)?(?:gesloten|afgesloten|als\s+opgelost)", 3),
@@ -37,21 +39,22 @@ INTREKKING = _rules([
 BESLUIT = _rules([
     (r"\bnaar\s+aanleiding\s+van\s+(?:het|uw)\s+advies\b", 3),
     (rf"\b(?:neemt|nemen|nam|namen)\s+{_W}{{0,4}}advies\s+{_W}{{0,3}}over\b", 4),
-    (rf"\badvies\s+{_W}{{0,3}}over\s+te\s+nemen\b|\badvies\s+{_W}{{0,2}}overgenomen\b", 4),
+    (rf"\badvies\s+{_W}{{0,6}}over\s+te\s+nemen\b|\badvies\s+{_W}{{0,4}}overgenomen\b", 4),
+    (rf"\badvies\s+{_W}{{0,6}}(?:niet|deels|gedeeltelijk)\s+(?:over\s+te\s+nemen|overnemen|op\s+te\s+volgen)\b", 4),
     (rf"\b(?:wijkt|wijken|afwijken|af\s+te\s+wijken|afgeweken)\s+{_W}{{0,3}}(?:af\s+)?van\s+(?:het|uw)\s+advies", 4),
-    (rf"\b(?:directie|bestuur|raad\s+van\s+bestuur|bestuurder|wij)\s+{_W}{{0,3}}(?:heeft|hebben)\s+{_W}{{0,2}}"
-     rf"besloten\b", 2.5),
+    ((rf"\b(?:directie|bestuur|raad\s+van\s+bestuur|bestuurder|wij)\s+{_W}{{0,3}}(?:heeft|hebben)\s+{_W}{{0,2}}"
+     rf"besloten\b"), 2.5),
     (r"\b(?:ons|het)\s+besluit\b|\bbesluit\s+(?:op|over|inzake|naar\s+aanleiding)", 2),
     (r"\badvies\s+(?:van\s+)?(?:de|uw)\s+(?:klachten)?commissie\b", 1.5),
 ])
 REACTIE = _rules([
-    (rf"\b(?:reactie|verweer|standpunt|zienswijze|verweerschrift)\s+{_W}{{0,3}}(?:op|inzake|betreffende|"
-     rf"ten\s+aanzien\s+van|over)\s+(?:de|deze)\s+klacht", 3),
+    ((rf"\b(?:reactie|verweer|standpunt|zienswijze|verweerschrift)\s+{_W}{{0,3}}(?:op|inzake|betreffende|"
+     rf"ten\s+aanzien\s+van|over)\s+(?:de|deze)\s+klacht"), 3),
     (r"\bklacht\s+van\s+(?:mevrouw|de\s+heer|dhr\.?|mw\.?|mevr\.?|de\s+familie|fam\.?|huurder|klager|klaagster)\b", 2.5),
-    (rf"\bnaar\s+aanleiding\s+van\s+uw\s+(?:brief|verzoek|e-?mail|schrijven|bericht)\b[^.]{{0,120}}"
-     rf"\b(?:reactie|reageren|verweer|standpunt)", 2.5),
-    (rf"\bhierbij\s+(?:ontvangt\s+u|sturen\s+wij|geven\s+wij|doen\s+wij|reageren\s+wij)\s+{_W}{{0,2}}"
-     rf"(?:onze|de|ons)?\s*(?:reactie|verweer|standpunt)", 3),
+    ((r"\bnaar\s+aanleiding\s+van\s+uw\s+(?:brief|verzoek|e-?mail|schrijven|bericht)\b[^.]{0,120}"
+     r"\b(?:reactie|reageren|verweer|standpunt)"), 2.5),
+    ((rf"\bhierbij\s+(?:ontvangt\s+u|sturen\s+wij|geven\s+wij|doen\s+wij|reageren\s+wij)\s+{_W}{{0,2}}"
+     rf"(?:onze|de|ons)?\s*(?:reactie|verweer|standpunt)"), 3),
     (r"\b(?:reageren|reageert)\s+(?:wij|mitros|de\s+corporatie)\s+(?:graag\s+)?op\b", 2),
     (r"\b(?:de\s+)?(?:huurder|klager|klaagster|bewoner|bewoonster)\b", 0.7),
     (r"\buw\s+kenmerk\b", 1.0),
@@ -61,26 +64,30 @@ AANVULLING = _rules([
     (r"\b(?:in\s+aanvulling\s+op|ter\s+aanvulling|als\s+aanvulling|aanvulling\s+op)\b", 4.5),
     (r"\bhierbij\s+(?:stuur|zend|doe|geef)\s+ik\s+(?:u\s+)?(?:nog|alsnog|ook\s+nog|aanvullend)", 4),
     (r"\b(?:stuur|zend)\s+ik\s+(?:u\s+)?(?:hierbij\s+)?(?:nog|alsnog)\b", 3),
-    (r"\bnog\s+(?:wat|enkele|een\s+paar|meer|extra|aanvullende|de)\s+(?:foto'?s|stukken|documenten|informatie|"
-     r"bewijs|bijlagen|gegevens)", 2.5),
+    ((r"\bnog\s+(?:wat|enkele|een\s+paar|meer|extra|aanvullende|de)\s+(?:foto'?s|stukken|documenten|informatie|"
+     r"bewijs|bijlagen|gegevens)"), 2.5),
     (r"\bvergeten\s+(?:te\s+)?(?:melden|vermelden|sturen|noemen|bij\s+te\s+voegen|mee\s+te\s+sturen)", 2.5),
     (r"\b(?:mijn|onze)\s+(?:lopende|ingediende)\s+klacht\b|\b(?:mijn|onze)\s+klacht\s+bij\s+(?:u|uw\s+commissie)\b", 2),
     (r"\bnaar\s+aanleiding\s+van\s+(?:uw|de)\s+(?:ontvangstbevestiging|uitnodiging)\b", 2),
     (rf"\b(?:reageren|reactie|reageer)\s+{_W}{{0,2}}op\s+(?:het\s+verweer|de\s+reactie|wat\s+\w+\s+(?:schrijft|zegt))", 3),
     (r"\bsinds\s+(?:mijn|onze)\s+klacht\s+(?:bij\s+u|bij\s+de\s+commissie)", 2),
     (r"\bnieuwe\s+(?:informatie|ontwikkelingen|foto'?s)\b", 1.5),
+    (r"\b(?:extra|aanvullende)\s+(?:informatie|foto'?s|stukken|gegevens)\b", 2.5),
+    (rf"\bbij\s+(?:mijn|onze)\s+klacht\s+(?:van|die|over|bij)\b|\b(?:mijn|onze)\s+klacht\s+van\s+(?:vorige|"
+     rf"afgelopen|\d)", 2),
 ])
 KLACHT = _rules([
-    (rf"\b(?:wil|willen|zou|zouden|wens|wensen)\s+{_W}{{0,4}}(?:een\s+)?klacht\s+{_W}{{0,3}}(?:indienen|voorleggen|"
-     rf"neerleggen|in\s+te\s+dienen)", 4),
+    ((rf"\b(?:wil|willen|zou|zouden|wens|wensen)\s+{_W}{{0,4}}(?:een\s+)?klacht\s+{_W}{{0,3}}(?:indienen|voorleggen|"
+     rf"neerleggen|in\s+te\s+dienen)"), 4),
     (rf"\bhierbij\s+(?:dien|leg)\s+(?:ik|wij|we)\s+{_W}{{0,4}}klacht", 4),
+    (r"\b(?:dien|dienen)\s+(?:ik|wij|we)\b[^.]{0,160}?\bklacht\s+in\b", 4),
     (rf"\b(?:dien|dienen|leg|leggen)\s+(?:ik|wij|we)\s+{_W}{{0,5}}klacht\s+{_W}{{0,3}}(?:in|voor)\b", 4),
     (rf"\bklacht\s+{_W}{{0,3}}in\s+te\s+dienen\b", 3),
-    (rf"\b(?:ik|wij|we)\s+(?:heb|hebben)\s+(?:een\s+)?klacht(?:en)?\s+over\b", 2.5),
-    (rf"\bklacht\s+{_W}{{0,3}}(?:indienen|voorleggen|voor\s+te\s+leggen)\s+(?:bij|aan)\s+(?:de|uw|jullie)\s+"
-     rf"(?:klachten)?commissie", 4),
+    (r"\b(?:ik|wij|we)\s+(?:heb|hebben)\s+(?:een\s+)?klacht(?:en)?\s+over\b", 2.5),
+    ((rf"\bklacht\s+{_W}{{0,3}}(?:indienen|voorleggen|voor\s+te\s+leggen)\s+(?:bij|aan)\s+(?:de|uw|jullie)\s+"
+     rf"(?:klachten)?commissie"), 4),
     (rf"\b(?:ik|wij|we)\s+(?:wil|willen)\s+{_W}{{0,2}}klagen\b", 3),
-    (rf"\b(?:mijn|onze|de)\s+klacht\s+(?:gaat\s+over|betreft|is\s+dat|is\s+als\s+volgt)", 2.5),
+    (r"\b(?:mijn|onze|de)\s+klacht\s+(?:gaat\s+over|betreft|is\s+dat|is\s+als\s+volgt)", 2.5),
     (r"\bklachtenformulier|\bklachtformulier", 2),
     (rf"\b(?:niet\s+tevreden|ontevreden)\s+{_W}{{0,5}}(?:afhandeling|oplossing|reactie|antwoord)", 2.5),
     (rf"\bbinnen\s+(?:1|een|één)\s+maand\s+{_W}{{0,3}}geen\s+(?:inhoudelijke\s+)?(?:reactie|antwoord)", 2),
@@ -136,12 +143,13 @@ def classify_kind(lay: Layout, email: EmailHeader | None, *, sender_corp: tuple[
     if re.search(r"\bklacht\b", subj) and not re.search(r"reactie|aanvulling|intrek|besluit|verweer", subj):
         scores["klacht"] += 1.5
     scores["klacht"] += min(2.0, 0.35 * category_score)
-    if not re.search(r"\badvies\b", text, re.I):
+    if not re.search(r"\badvies\b", text, re.IGNORECASE):
         scores["besluit_corporatie"] *= 0.4
 
     # who writes: a corporation writes reactions and decisions, a tenant complaints and additions
-    words_we = len(re.findall(r"\b(?:wij|we|ons|onze)\b", own, re.I))
-    words_i = len(re.findall(r"\b(?:ik|mijn|mij|me)\b", own, re.I))
+    words = Counter(_WORDS.findall(own))
+    words_we = sum(words[w] for w in ("wij", "we", "ons", "onze"))
+    words_i = sum(words[w] for w in ("ik", "mijn", "mij", "me"))
     if sender_corp:
         scores["reactie_corporatie"] += 3
         scores["besluit_corporatie"] += 1.5 if scores["besluit_corporatie"] >= 3 else 0
@@ -150,7 +158,7 @@ def classify_kind(lay: Layout, email: EmailHeader | None, *, sender_corp: tuple[
     else:
         scores["reactie_corporatie"] *= 0.35
         scores["besluit_corporatie"] *= 0.6
-        if words_we >= 4 and words_we > 2 * words_i and re.search(r"\bklacht\s+van\b|\bhuurder\b", own, re.I):
+        if words_we >= 4 and words_we > 2 * words_i and re.search(r"\bklacht\s+van\b|\bhuurder\b", own, re.IGNORECASE):
             scores["reactie_corporatie"] += 1.5
     if scores["besluit_corporatie"] >= 3.5:
         scores["reactie_corporatie"] *= 0.5  # a decision also speaks of "de klacht van de heer X"
@@ -182,12 +190,21 @@ def classify_kind(lay: Layout, email: EmailHeader | None, *, sender_corp: tuple[
 # --- category -------------------------------------------------------------------------------
 
 CATEGORY_RULES: dict[str, list[Rule]] = {
+    # money matters (rent, service costs) are no category of their own: they make a complaint "overig"
+    "overig": _rules([
+        (r"\bhuurverhoging\w*|\bhuurprijs\w*|\bhuurverlaging\w*|\bhoge\s+huur\b", 2.5),
+        (r"\bservicekosten\w*|\b(?:jaar)?afrekening\w*|\bbijbetaling\w*|\bwarmtelevering\w*", 2.5),
+        (r"\btoewijzing\w*|\burgentie\w*|\bwoningruil\w*|\binschrijf\w*", 1.5),
+    ]),
     "reparatie_onderhoud": _rules([
         (r"\b(?:dak)?lekkage\w*|\blek(?:t|ken|te)?\b", 2), (r"\bschimmel\w*", 2), (r"\bvocht\w*", 2),
         (r"\breparatie\w*|\brepare(?:ren|ert)\b|\bgerepareerd\b", 2), (r"\bonderhoud\w*", 1.5),
         (r"\bkapot(?:te)?\b|\bstuk\b", 1.5), (r"\bdefect\w*", 1.5), (r"\bgebrek(?:en)?\b", 1),
         (r"\bcv[- ]?ketel|\bverwarming|\bradiator", 1), (r"\btocht\w*", 1), (r"\bverstop\w*|\briool\w*", 1.5),
         (r"\bventilatie\b", 1), (r"\bhoutrot\b", 1.5), (r"\bscheur(?:en)?\b", 1), (r"\bstoring\w*", 1),
+        (r"\bwerkt\s+niet\b|\bdoet\s+het\s+niet\b|\bvalt\s+(?:\S+\s+){0,2}uit\b|\b(?:geen|koud)\s+(?:warm\s+)?water\b|"
+         r"\bketel\b", 1.5),
+        (r"\bmonteur\w*", 1),
         (r"\b(?:kozijn|kozijnen|dakgoot|goot|raam|ramen)\b", 0.5), (r"\bmeldingen?\b|\bgemeld\b", 0.5),
     ]),
     "overlast": _rules([
@@ -209,9 +226,12 @@ CATEGORY_RULES: dict[str, list[Rule]] = {
         (r"\bgeen\s+(?:enkele\s+)?reactie\b", 2.5),
         (r"\breageer?t\s+niet\b|\breageren\s+niet\b|\bniet\s+(?:meer\s+)?gereageerd\b|\bniet\s+reageert\b", 2.5),
         (r"\bgeen\s+(?:enkel\s+)?antwoord\b|\bniet\s+beantwoord\b", 2), (r"\bgeen\s+terugkoppeling\b", 2.5),
-        (r"\b(?:niet|slecht|moeilijk)\s+bereikbaar\b", 2), (r"\b(?:hoor|hoorde|horen)\s+(?:ik\s+|we\s+|wij\s+)?niets\b|"
-                                                           r"\bniets\s+(?:meer\s+)?(?:van\s+\w+\s+)?gehoord\b", 2),
-        (r"\bcommunicatie\b", 2), (r"\bgeen\s+bericht\b", 1.5), (r"\btoezegging\w*\s+(?:\w+\s+){0,3}niet\s+nagekomen", 1.5),
+        (r"\b(?:niet|slecht|moeilijk)\s+bereikbaar\b", 2), ((r"\b(?:hoor|hoorde|horen)\s+(?:ik\s+|we\s+|wij\s+)?niets\b|"
+                                                           r"\bniets\s+(?:meer\s+)?(?:van\s+\w+\s+)?gehoord\b"), 2),
+        (r"\bcommunicatie\b", 2), (r"\bgeen\s+bericht\b", 1.5),
+        (r"\bnooit\s+(?:een\s+)?(?:echt\s+|inhoudelijk\s+)?antwoord\b|\bautomatische\s+(?:ontvangst)?bevestiging\w*", 2.5),
+        (r"\biemand\s+anders\s+aan\s+de\s+lijn\b|\bvan\s+niets\s+weet\b|\bsteeds\s+(?:iemand|een)\s+ander", 2),
+        (r"\b(?:mails?|e-mails?|brieven)\s+(?:\S+\s+){0,3}(?:onbeantwoord|zonder\s+antwoord)\b", 2), (r"\btoezegging\w*\s+(?:\w+\s+){0,3}niet\s+nagekomen", 1.5),
     ]),
     "informatie": _rules([
         (r"\b(?:verkeerde|onjuiste|foute|onvolledige|tegenstrijdige|onduidelijke|misleidende)\s+informatie\b", 3.5),
@@ -223,8 +243,9 @@ CATEGORY_RULES: dict[str, list[Rule]] = {
         (r"\bnieuwe\s+woning\b", 0.5),
     ]),
     "werkzaamheden_aannemer": _rules([
-        (r"\baannemer\w*", 3), (r"\bschilder(?:s|werk)?\b", 2), (r"\bloodgieter\w*", 2),
-        (r"\binstallateur\w*|\bmonteur\w*", 1.5), (r"\bwerkzaamheden\b", 2), (r"\bsteiger\w*", 2),
+        (r"\baannemer\w*", 2.5), (r"\bschilder(?:s|werk)?\b", 2), (r"\bloodgieter\w*", 2),
+        (r"\binstallateur\w*", 1), (r"\bwerkzaamheden\b", 2), (r"\bsteiger\w*", 2),
+        (r"\bbeschadigd\w*|\bvernield\b|\bkapotgegaan\b|\bpuin\b", 1.5), (r"\bschade\b", 1),
         (r"\brenovatie\w*|\brenoveren\b|\bgerenoveerd\b", 2), (r"\buitvoerder\w*", 2),
         (r"\bwerklieden\b|\bbouwvakkers?\b|\bvaklieden\b|\bvakman(?:nen)?\b", 1.5),
         (r"\bplanmatig\s+onderhoud\b", 2),

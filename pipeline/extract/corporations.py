@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -63,8 +62,22 @@ _LETTERHEAD_TAIL = (r"(?:\s*[,|\-–]?\s*(?:afdeling|team|klantcontact|klantense
                     r"bestuur|klachtenbehandeling|klachtenmanagement|secretariaat)\b.*)?")
 
 
-@lru_cache(maxsize=16)
+_INDEXES: dict[int, tuple[Config, _Index]] = {}
+
+
 def _index(config: Config) -> _Index:
+    """The corporation index of this config, built once (keyed by identity: hashing a Config is slow)."""
+    hit = _INDEXES.get(id(config))
+    if hit is not None and hit[0] is config:
+        return hit[1]
+    idx = _build_index(config)
+    if len(_INDEXES) > 16:
+        _INDEXES.clear()
+    _INDEXES[id(config)] = (config, idx)
+    return idx
+
+
+def _build_index(config: Config) -> _Index:
     variants: list[_Variant] = []
     fuzzy: dict[int, dict[str, tuple[str, str]]] = {1: {}, 2: {}}
     domains: dict[str, str] = {}
@@ -83,8 +96,10 @@ def _index(config: Config) -> _Index:
     lowered = tuple(re.compile(_variant_regex(v.text.lower(), boundary=False) + r"(?![\w@])") for v in variants)
     starts: dict[str, list[int]] = {}
     for i, v in enumerate(variants):
-        key = re.sub(r"[^a-z0-9à-ÿ]", "", v.text.lower())[:2]
-        starts.setdefault(key, []).append(i)
+        tokens = re.findall(r"[a-z0-9à-ÿ]+", v.text.lower())
+        # "Bo-Ex" starts at the word "bo" (Bo-Ex, Bo Ex) or at "boex" (BoEx)
+        for key in {tokens[0], "".join(tokens)}:
+            starts.setdefault(key, []).append(i)
     lens = frozenset(len(c) for d in fuzzy.values() for c in d)
     letterheads = tuple(
         (v, re.compile(r"^(?:namens\s+)?(?:de\s+directie\s+van\s+)?" + v.pattern.pattern + _LETTERHEAD_TAIL + r"$",
@@ -98,23 +113,29 @@ def mentioned(text: str, config: Config) -> list[tuple[str, int, int, str, str]]
     """(corporation, start, end, how, written) for each exact name or alias in `text`, longest first."""
     idx = _index(config)
     low = lower(text)
+    hits: list[tuple[int, int, int]] = []  # start, end, variant
+    for key, cands in idx.starts.items():  # str.find per first word: far faster than one big regex
+        at = low.find(key)
+        while at >= 0:
+            if not (at > 0 and (low[at - 1].isalnum() or low[at - 1] in "_@.")):
+                for i in cands:
+                    m = idx.lowered[i].match(low, at)
+                    if m:
+                        hits.append((at, m.end(), i))
+                        break
+            at = low.find(key, at + 1)
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     out: list[tuple[str, int, int, str, str]] = []
     end_taken = -1
-    for wm in re.finditer(r"[a-z0-9à-ÿ]+", low):
-        s = wm.start()
-        if s < end_taken or (s > 0 and low[s - 1] in "_@."):
+    for s, e, i in hits:
+        if s < end_taken:
             continue
-        for i in idx.starts.get(low[s:s + 2], ()):
-            m = idx.lowered[i].match(low, s)
-            if not m:
-                continue
-            v = idx.variants[i]
-            written = text[s:m.end()]
-            if v.common and (not written[:1].isupper() or re.search(r"\bhet\s+$", low[max(0, s - 5):s])):
-                continue
-            out.append((v.corp, s, m.end(), v.how, written))
-            end_taken = m.end()
-            break
+        v = idx.variants[i]
+        written = text[s:e]
+        if v.common and (not written[:1].isupper() or re.search(r"\bhet\s+$", low[max(0, s - 5):s])):
+            continue
+        out.append((v.corp, s, e, v.how, written))
+        end_taken = e
     return out
 
 
@@ -132,33 +153,33 @@ class Mention:
 _BEFORE_POS = [
     (re.compile(r"klacht(?:en)?\s+(?:\w+\s+){0,4}(?:over|tegen|betreffende|inzake|m\.?b\.?t\.?|"
                 r"met\s+betrekking\s+tot|ingediend\s+bij)\s+(?:de\s+)?(?:woning)?(?:corporatie|stichting|"
-                r"woonstichting|woningstichting|verhuurder)?\s*$", re.I), 3.0, "klacht over"),
+                r"woonstichting|woningstichting|verhuurder)?\s*$", re.IGNORECASE), 3.0, "klacht over"),
     (re.compile(r"(?:klaag|klagen|beklaag|beklagen|ontevreden|boos|teleurgesteld|problemen|probleem)\s+"
-                r"(?:\w+\s+){0,3}(?:over|met|op)\s+(?:de\s+)?(?:woning)?(?:corporatie\s+)?$", re.I), 2.5, "klaag over"),
-    (re.compile(r"(?:huurder|huurster|bewoner)s?\s+(?:\w+\s+){0,2}(?:van|bij)\s+(?:woning\w*\s+)?$", re.I), 2.5,
+                r"(?:\w+\s+){0,3}(?:over|met|op)\s+(?:de\s+)?(?:woning)?(?:corporatie\s+)?$", re.IGNORECASE), 2.5, "klaag over"),
+    (re.compile(r"(?:huurder|huurster|bewoner)s?\s+(?:\w+\s+){0,2}(?:van|bij)\s+(?:woning\w*\s+)?$", re.IGNORECASE), 2.5,
      "huurder van"),
-    (re.compile(r"(?:ik|wij|we)\s+(?:\w+\s+){0,2}huur\w*\s+(?:\w+\s+){0,5}(?:van|bij)\s+$", re.I), 2.0, "huur bij"),
-    (re.compile(r"(?:nu|tegenwoordig|inmiddels|sinds\s+\w+)\s+(?:\w+\s+){0,2}(?:bij|van)\s+$", re.I), 2.0, "nu bij"),
+    (re.compile(r"(?:ik|wij|we)\s+(?:\w+\s+){0,2}huur\w*\s+(?:\w+\s+){0,5}(?:van|bij)\s+$", re.IGNORECASE), 2.0, "huur bij"),
+    (re.compile(r"(?:nu|tegenwoordig|inmiddels|sinds\s+\w+)\s+(?:\w+\s+){0,2}(?:bij|van)\s+$", re.IGNORECASE), 2.0, "nu bij"),
     (re.compile(r"(?:mijn|onze)\s+(?:huidige\s+)?(?:verhuurder|woningcorporatie|corporatie|woonstichting)"
-                r"\s*,?\s*(?:is\s+)?$", re.I), 2.5, "mijn verhuurder"),
-    (re.compile(r"(?:corporatie|woningcorporatie|verhuurder)\s*:?\s*$", re.I), 1.5, "corporatie"),
-    (re.compile(r"(?:aan|t\.?\s?a\.?\s?v\.?|richting)\s+(?:de\s+)?(?:directie\s+van\s+)?$", re.I), 0.5, "aan"),
+                r"\s*,?\s*(?:is\s+)?$", re.IGNORECASE), 2.5, "mijn verhuurder"),
+    (re.compile(r"(?:corporatie|woningcorporatie|verhuurder)\s*:?\s*$", re.IGNORECASE), 1.5, "corporatie"),
+    (re.compile(r"(?:aan|t\.?\s?a\.?\s?v\.?|richting)\s+(?:de\s+)?(?:directie\s+van\s+)?$", re.IGNORECASE), 0.5, "aan"),
 ]
 _AFTER_POS = [
     (re.compile(r"^\s*,?\s*(?:en\s+)?(?:daar|waar|hierover|daarover)\s+(?:\w+\s+){0,3}"
-                r"(?:klaag|klagen|gaat|beklaag|klacht)", re.I), 3.0, "daar klaag ik over"),
-    (re.compile(r"^\s*,?\s*(?:is|blijft)\s+(?:mijn|onze)\s+(?:verhuurder|corporatie)", re.I), 2.5, "mijn verhuurder"),
+                r"(?:klaag|klagen|gaat|beklaag|klacht)", re.IGNORECASE), 3.0, "daar klaag ik over"),
+    (re.compile(r"^\s*,?\s*(?:is|blijft)\s+(?:mijn|onze)\s+(?:verhuurder|corporatie)", re.IGNORECASE), 2.5, "mijn verhuurder"),
     (re.compile(r"^\s*(?:weigert|reageert\s+niet|laat\s+(?:het|mij|ons)|doet\s+niets|heeft\s+(?:niets|nog\s+niets|"
-                r"niet|mijn))", re.I), 1.0, "klacht over"),
+                r"niet|mijn))", re.IGNORECASE), 1.0, "klacht over"),
 ]
 _BEFORE_NEG = re.compile(
     r"(?:vroeger|voorheen|destijds|vorige|oude|huurde|woonde|verhuisd|ex-)\b[^.;,]{0,40}$|"
     r"\bniet\s+(?:\w+\s+){0,2}(?:bij|over|van|tegen)\s+$|\b(?:ook|net\s+als|zoals)\s+(?:bij\s+)?$|"
     r"\b(?:anders\s+dan|in\s+tegenstelling\s+tot)\s+$",
-    re.I,
+    re.IGNORECASE,
 )
 _AFTER_NEG = re.compile(r"^\s*(?:\w+\s+){0,3}(?:vroeger|voorheen|destijds)\b|^\s*,?\s*(?:waar|daar)\s+(?:ik\s+)?"
-                        r"(?:vroeger|eerder|voorheen)", re.I)
+                        r"(?:vroeger|eerder|voorheen)", re.IGNORECASE)
 
 
 def _mentions(lay: Layout, config: Config, *, ocr: bool) -> list[Mention]:
@@ -376,7 +397,7 @@ def sender_corporation(lay: Layout, config: Config, email: EmailHeader | None) -
         ln = lay.lines[i]
         if len(ln) > 100:
             continue
-        for m in re.finditer(r"\bwww\.([a-z0-9\-]+\.[a-z]{2,})\b", ln, re.I):
+        for m in re.finditer(r"\bwww\.([a-z0-9\-]+\.[a-z]{2,})\b", ln, re.IGNORECASE):
             corp = _domain_corp(m.group(1), idx)
             if corp:
                 return corp, f"briefpapier www.{m.group(1).lower()}"

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 
 from ..models import EmailHeader, Field
 from .layout import Layout
+from .patterns import lower
 
 MONTHS = {
     "januari": 1, "jan": 1, "februari": 2, "feb": 2, "febr": 2, "maart": 3, "mrt": 3, "mar": 3, "maa": 3,
@@ -27,11 +28,12 @@ WEEKDAY = r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 # "12 maart 2026", "12 mrt. 2026", "maandag 12 maart 2026", "1e januari 2026", "12 maart" (no year)
+# matched on lowercased text (fast: the pattern starts with a digit); a weekday before it is part of the line
 TEXT_DATE = re.compile(
-    rf"(?<![\w])(?:{WEEKDAY}\s+)?(?P<d>[0-3]?\d)(?:e|ste|de)?\s+(?P<m>{_MONTH_ALT})\.?"
-    rf"(?:\s*,?\s*(?P<y>(?:19|20)\d\d)|(?![\w]))",
-    re.IGNORECASE,
+    rf"(?<![\w])(?P<d>[0-3]?\d)(?:e|ste|de)?\s+(?P<m>{_MONTH_ALT})\.?"
+    rf"(?:\s*,?\s*(?P<y>(?:19|20)\d\d)|(?![\w]))"
 )
+_WEEKDAY_END = re.compile(rf"{WEEKDAY}\s*$", re.IGNORECASE)
 # OCR-damaged month names ("rnaart", "januarl"): any word between a day and a year
 TEXT_DATE_LOOSE = re.compile(r"(?<![\w])(?P<d>[0-3]?\d)\s+(?P<m>[A-Za-z]{4,10})\.?\s+(?P<y>(?:19|20)\d\d)(?!\d)")
 NUM_DATE = re.compile(r"(?<![\w/.-])(?P<d>[0-3]?\d)\s?[-/.]\s?(?P<m>[01]?\d)\s?[-/.]\s?(?P<y>(?:19|20)?\d\d)(?![\w/-])")
@@ -96,8 +98,8 @@ def find_dates(text: str, *, ocr: bool = False, year_hint: int | None = None) ->
         d = _mk(int(m["y"]), int(m["m"]), int(m["d"]))
         if d:
             add(DateMention(d, m.start(), m.end(), True))
-    for m in TEXT_DATE.finditer(text):
-        month = MONTHS[m["m"].casefold()]
+    for m in TEXT_DATE.finditer(lower(text)):
+        month = MONTHS[m["m"]]
         if m["y"]:
             d = _mk(int(m["y"]), month, int(m["d"]))
             if d:
@@ -106,7 +108,7 @@ def find_dates(text: str, *, ocr: bool = False, year_hint: int | None = None) ->
             d = _mk(year_hint, month, int(m["d"]))
             if d:
                 add(DateMention(d, m.start(), m.end(), False))
-    for m in TEXT_DATE_LOOSE.finditer(text):
+    for m in TEXT_DATE_LOOSE.finditer(text) if ocr else ():
         month, repaired = _month(m["m"], ocr)
         if month and repaired:
             d = _mk(int(m["y"]), month, int(m["d"]))
@@ -129,7 +131,7 @@ def _line_kind(lay: Layout, dm: DateMention) -> str:
     i = lay.line_at(dm.start)
     line = lay.lines[i]
     col = dm.start - lay.offsets[i]
-    before = line[:col].strip()
+    before = _WEEKDAY_END.sub("", line[:col]).strip()
     after = line[col + (dm.end - dm.start):].strip(" .")
     if after and not re.fullmatch(r"(?:om\s+)?\d{1,2}[:.]\d\d(?:\s*uur)?|\(?\d{1,2}:\d\d\)?", after):
         return "text"
@@ -156,7 +158,7 @@ def letter_date(lay: Layout, email: EmailHeader | None, *, ocr: bool = False) ->
             continue
         if section == "header":
             if lay.line_at(dm.start) < lay.header_end and re.match(r"^(?:datum|date|verzonden|sent|verstuurd)",
-                                                                   lay.lines[i], re.I):
+                                                                   lay.lines[i], re.IGNORECASE):
                 scored.append((0.8, -i, dm, "e-mail header in text"))
             continue
         if section == "head":

@@ -21,8 +21,13 @@ HUURPRIJS = Phrase(
     r"\bhuurverhoging\w*|\bhuurprijs\w*|\bhuurverlaging\w*|\bhuurharmonisatie\b|\bhuurbedrag\w*|"
     r"\b(?:te\s+)?hoge\s+huur\b|\bkale\s+huur\b|\bhuur\s+(?:is|wordt|werd|gaat)\s+(?:\w+\s+){0,2}(?:te\s+hoog|verhoogd|omhoog)")
 SERVICEKOSTEN = Phrase(
-    r"\bservicekosten\w*|\bstookkosten\w*|\bwarmtelevering\w*|\bwarmtekosten\b|\bafrekening\s+(?:van\s+de\s+)?"
+    r"\bservicekosten\w*|\bwarmtelevering\w*|\b(?:jaar)?afrekening\s+(?:van\s+de\s+)?"
     r"(?:service|stook|energie|warmte)\w*|\bvoorschot\s+(?:service|stook)\w*")
+# "stookkosten" alone is often the tenant's own energy bill ("door de tocht zijn mijn stookkosten hoog"):
+# only with words of a settlement by the corporation
+STOOKKOSTEN = Phrase(r"\bstookkosten\w*|\bwarmtekosten\b")
+_SETTLEMENT = re.compile(r"afrekening|voorschot|berekend|in\s+rekening|verrekening|blokverwarming|collectieve|"
+                         r"warmtewet|rekent|aangerekend")
 RECHTER = Phrase(
     r"\b(?:kanton)?rechter\b(?!\s+(?:kant|muur|raam|slaapkamer|deur|hoek|zijde|buren|buurman|buurvrouw|woning|"
     r"gevel|kamer|been|arm|hand|oog|zij|helft))|\brechtbank\w*|\bkort\s+geding\b|\bdagvaard\w*|\brechtszaak\w*|"
@@ -68,10 +73,11 @@ ANONIEM = Phrase(
 _HYPOTHETICAL = re.compile(
     r"\b(?:anders|overweeg\w*|desnoods|eventueel|zou|zouden|zal\s+ik|zullen\s+wij|dreig\w*|indien|voordat|"
     r"voorkomen|misschien|wellicht|mogelijk|kan\s+ik|kunnen\s+wij|moet\s+ik\s+dan|ga\s+ik|stap\s+ik|"
-    r"liever\s+niet|wil\s+ik\s+niet|niet\s+naar)\b", re.I)
-_CLAUSE = re.compile(r"[,;:()]|\s(?:en|maar|omdat|want|terwijl|doch|sinds\s+toen)\s", re.I)
-_NOT_CONDUCT = re.compile(r"\b(?:woon|wonen|woont|woonde|gewoond|huurder|huurster|huur\s+(?:ik|wij|we)|geboren|"
-                          r"contract|ingeschreven|getrouwd|verhuisd|werk|werkt|werkte|lid)\b", re.I)
+    r"liever\s+niet|wil\s+ik\s+niet|niet\s+naar|mogelijkheid|kunt|kan\s+(?:zich|u|zij|hij)|wenden)\b", re.IGNORECASE)
+_CLAUSE = re.compile(r"[,;:()]|\s(?:en|maar|omdat|want|terwijl|doch|sinds\s+toen)\s", re.IGNORECASE)
+_NOT_CONDUCT = re.compile(r"\b(?:woon|wonen|woont|woonde|gewoond|huurder|huurster|huur\w*\s+(?:ik|wij|we)|"
+                          r"(?:ik|wij|we)\s+huur\w*|geboren|"
+                          r"contract|ingeschreven|getrouwd|verhuisd|werk|werkt|werkte|lid)\b", re.IGNORECASE)
 _NUMBERS = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9, "tien": 10,
             "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15, "zestien": 16, "achttien": 18,
             "twintig": 20, "anderhalf": 1.5, "een": 1, "één": 1}
@@ -80,8 +86,10 @@ _SINCE = re.compile(
     rf"de\s+winter\s+van)\s+)?(?:(?P<d>[0-3]?\d)\s+)?(?:(?P<m>{_MONTH_ALT})\.?\s+)?(?P<y>(?:19|20)\d\d)\b")
 _ALREADY = re.compile(
     r"\b(?:al|nu\s+al|inmiddels|ruim|meer\s+dan)\s+(?P<q>meer\s+dan\s+|ruim\s+|bijna\s+|ongeveer\s+|zo'?n\s+|"
-    r"circa\s+)?(?P<n>\d+|\w+)\s+(?P<u>jaar|jaren|maanden)\b|\b(?:al\s+)?(?:jaren(?:lang)?|vele\s+jaren|"
-    r"jarenlang)\b", re.I)
+    r"circa\s+)?(?P<n>\d+|\w+)\s+(?P<u>jaar|jaren|maanden)\b", re.IGNORECASE)
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _short(s: str) -> str:
@@ -119,11 +127,11 @@ def _conduct_date(m: re.Match[str]) -> dt.date:
 
 def _termijn(sentence: str, ref: dt.date | None, dates: list[tuple[dt.date, int, int]]) -> bool:
     low = lower(sentence)
+    if not ("jaar" in low or "jaren" in low or "maanden" in low or _YEAR.search(low) or dates):
+        return False
     for m in _ALREADY.finditer(low):
         if _NOT_CONDUCT.search(_clause(low, m.start(), m.end())) or negated(sentence, m.start()):
             continue
-        if not m.group("n"):
-            return True  # "al jaren", "jarenlang"
         raw = m.group("n")
         n = float(raw) if raw.isdigit() else _NUMBERS.get(raw)
         if n is None:
@@ -162,16 +170,23 @@ def find_flags(lay: Layout, *, letter_date: Field | None, email_date: str | None
             except ValueError:
                 pass
     flags: dict[str, str] = {}
+    head_chars = len(lay.span_text(lay.header_end, lay.head_end))
     sents = [(pos, s, lower(s)) for pos, s in sentences(text)]
+    # the sentence shown for a flag: one from the body rather than the "Betreft:" line
+    sents = [x for x in sents if x[0] > head_chars] + [x for x in sents if x[0] <= head_chars]
     written_before = False
-    for _, s, low in sents:
-        for m in WRITTEN_BEFORE.finditer(low):
-            if not negated(s, m.start()):
-                written_before = True
+    full_low = lower(text)
+    if WRITTEN_BEFORE.present(full_low):
+        for _, s, low in sents:
+            for m in WRITTEN_BEFORE.finditer(low, checked=True):
+                if not negated(s, m.start()):
+                    written_before = True
 
     def first(rx: Phrase, *, hypothetical_ok: bool = True, negatable: bool = True) -> str | None:
+        if not rx.present(full_low):
+            return None
         for _, s, low in sents:
-            for m in rx.finditer(low):
+            for m in rx.finditer(low, checked=True):
                 if negatable and negated(s, m.start()):
                     continue
                 if not hypothetical_ok and _HYPOTHETICAL.search(_clause(low, m.start(), m.end())):
@@ -179,6 +194,11 @@ def find_flags(lay: Layout, *, letter_date: Field | None, email_date: str | None
                 return _short(s)
         return None
 
+    if "servicekosten" not in flags and STOOKKOSTEN.present(full_low):
+        for _, s, low in sents:
+            if STOOKKOSTEN.search(low) and _SETTLEMENT.search(low) and not negated(s, STOOKKOSTEN.search(low).start()):
+                flags["servicekosten"] = _short(s)
+                break
     for name, rx, kw in (("huurprijs", HUURPRIJS, {}), ("servicekosten", SERVICEKOSTEN, {}),
                          ("rechter", RECHTER, {"hypothetical_ok": False}),
                          ("huurcommissie", HUURCOMMISSIE, {"hypothetical_ok": False})):
@@ -196,7 +216,8 @@ def find_flags(lay: Layout, *, letter_date: Field | None, email_date: str | None
     if kind in ("klacht", "aanvulling", "overig"):
         today = today or dt.date.today()
         for _, s, _ in sents:
-            ds = [(d.date, d.start, d.end) for d in find_dates(s)] if re.search(r"\d\d", s) else []
+            has_date = re.search(r"(?:19|20)\d\d|\d[-/.]\d{1,2}[-/.]\d\d", s)
+            ds = [(d.date, d.start, d.end) for d in find_dates(s)] if has_date else []
             if _termijn(s, ref, ds) or (ref is None and _years_only(lower(s), today)):
                 flags["termijn"] = _short(s)
                 break

@@ -60,6 +60,7 @@ class Layout:
     quoted: int = 0  # first line of quoted/forwarded material; len(lines) if none
     subject: str | None = None
     subject_line: int | None = None
+    quoted_author: str | None = None  # "Henk Timmer <henk@...>" of the quoted message, when it says
 
     def section(self, i: int) -> str:
         if i < self.header_end:
@@ -136,15 +137,20 @@ def _split_columns(raw_lines: list[str], limit: int) -> list[str]:
     return out
 
 
-def _clean(text: str) -> list[str]:
+def _clean(text: str) -> tuple[list[str], set[int]]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\t", "    ")
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
     text = re.sub(r"[\u2010-\u2015]", "-", text)
     text = text.replace("\f", "\n")
     raw = text.split("\n")
     first_salutation = next((k for k, ln in enumerate(raw) if SALUTATION.match(ln.strip())), min(len(raw), 40))
-    lines = _split_columns(raw, first_salutation)
-    return [re.sub(r"[ ]{2,}", " ", ln).strip() for ln in lines]
+    lines = [" ".join(ln.split()) for ln in _split_columns(raw, first_salutation)]
+    marked = set()  # lines quoted with ">" (the marks are removed so addresses in them can be read)
+    for i, ln in enumerate(lines):
+        if ln.startswith(">"):
+            marked.add(i)
+            lines[i] = re.sub(r"^(?:>\s?)+", "", ln).strip()
+    return lines, marked
 
 
 def _fuzzy_first_word(line: str, words: tuple[str, ...], cutoff: float = 80) -> bool:
@@ -152,8 +158,30 @@ def _fuzzy_first_word(line: str, words: tuple[str, ...], cutoff: float = 80) -> 
     return len(first) >= 5 and any(fuzz.ratio(first, w) >= cutoff for w in words)
 
 
+_CLOSINGS = ("met vriendelijke groet", "met vriendelijke groeten", "vriendelijke groet", "vriendelijke groeten",
+             "hoogachtend", "met hartelijke groet")
+
+
+def _fuzzy_closing(line: str) -> bool:
+    low = line.casefold().strip(" ,.")
+    return len(low) >= 8 and any(fuzz.ratio(low[:len(c) + 2].strip(" ,."), c) >= 85 for c in _CLOSINGS)
+
+
+def _quoted_author(line: str, nxt: str, following: list[str]) -> str | None:
+    """Who wrote the quoted message: 'Op 9 jan. 2026 schreef Henk <henk@x.nl>:' or its 'Van:' line."""
+    who = re.search(r"(?:schreef|wrote)\s*:?\s*(.*?)\s*:?\s*$", line + (" " + nxt if "<" in nxt else ""),
+                    re.IGNORECASE)
+    if who and who.group(1):
+        return who.group(1)
+    for q in following:
+        hm = _HEADER_LINE.match(q)
+        if hm and _HEADER_KEYS[hm.group(1).lower()] == "van":
+            return hm.group(2)
+    return None
+
+
 def parse(text: str, *, ocr: bool = False) -> Layout:
-    lines = _clean(text)
+    lines, marked = _clean(text)
     offsets: list[int] = []
     pos = 0
     for ln in lines:
@@ -184,9 +212,10 @@ def parse(text: str, *, ocr: bool = False) -> Layout:
     for k in range(lay.header_end, n):
         ln = lines[k]
         nxt = lines[k + 1] if k + 1 < n else ""
-        if _QUOTE_START.match(ln) or ln.startswith(">") or _OP_SCHREEF.match(ln) \
-                or (re.match(r"^op\s", ln, re.I) and _OP_SCHREEF.match(ln + " " + nxt) and len(ln) < 120):
+        if _QUOTE_START.match(ln) or k in marked or _OP_SCHREEF.match(ln) \
+                or (re.match(r"^op\s", ln, re.IGNORECASE) and _OP_SCHREEF.match(ln + " " + nxt) and len(ln) < 120):
             lay.quoted = k
+            lay.quoted_author = _quoted_author(ln, nxt, lines[k + 1:k + 4])
             break
         if k > lay.header_end + 1 and _HEADER_LINE.match(ln) and _HEADER_KEYS[_HEADER_LINE.match(ln).group(1).lower()] == "van":
             following = [_HEADER_LINE.match(x) for x in lines[k + 1:k + 5]]
@@ -197,10 +226,10 @@ def parse(text: str, *, ocr: bool = False) -> Layout:
     # salutation and heading
     for k in range(lay.header_end, min(lay.quoted, lay.header_end + 60)):
         ln = lines[k]
-        if SALUTATION.match(ln) or (ocr and _fuzzy_first_word(ln, ("geachte",))):
-            if len(ln.split()) <= 8 or ln.endswith(","):
-                lay.salutation = k
-                break
+        is_salutation = SALUTATION.match(ln) or (ocr and _fuzzy_first_word(ln, ("geachte",)))
+        if is_salutation and (len(ln.split()) <= 8 or ln.endswith(",")):
+            lay.salutation = k
+            break
     if lay.salutation is not None:
         lay.head_end = lay.salutation
     else:
@@ -233,7 +262,7 @@ def parse(text: str, *, ocr: bool = False) -> Layout:
         if CLOSING_STRONG.match(ln) and len(ln) < 80:
             lay.closing = k
             break
-        if ocr and _fuzzy_first_word(ln, ("vriendelijke", "hoogachtend")) and len(ln) < 60:
+        if ocr and len(ln) < 60 and _fuzzy_closing(ln):
             lay.closing = k
             break
         if weak is None and CLOSING_WEAK.match(ln):
@@ -245,7 +274,7 @@ def parse(text: str, *, ocr: bool = False) -> Layout:
         blank_run = 0
         while end < lay.quoted and end - lay.closing <= 12:
             ln = lines[end]
-            if re.match(r"^(?:bijlage|bijlagen|p\.?s\.?|ps:)", ln, re.I) or len(ln) > 90:
+            if re.match(r"^(?:bijlage|bijlagen|p\.?s\.?|ps:)", ln, re.IGNORECASE) or len(ln) > 90:
                 break
             blank_run = blank_run + 1 if not ln else 0
             if blank_run >= 3:
@@ -283,8 +312,11 @@ def label_of(line: str, ocr: bool = False) -> tuple[str, str] | None:
     label = re.sub(r"\s+", " ", m.group(1).casefold()).strip()
     if label in LABELS:
         return LABELS[label], m.group(2).strip()
-    if ocr and len(label) >= 4:
+    if ocr and len(label) >= 3:
+        label = label.replace("rn", "m").replace("0", "o").replace("1", "l").replace("vv", "w")
+        if label in LABELS:
+            return LABELS[label], m.group(2).strip()
         best = max(LABELS, key=lambda lab: fuzz.ratio(label, lab))
-        if fuzz.ratio(label, best) >= 85:
+        if fuzz.ratio(label, best) >= (80 if len(label) >= 5 else 85):
             return LABELS[best], m.group(2).strip()
     return None

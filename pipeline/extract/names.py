@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # title -> gender ("m"/"v"/None); longest first so "de heer" wins over "heer"
 TITLES: list[tuple[str, str | None]] = [
@@ -91,9 +92,7 @@ def looks_like_name(text: str, *, allow_single: bool = False) -> bool:
         lw = w.casefold().strip(".,")
         if lw in _STOP and not re.fullmatch(r"(?:van|de|der|den|het|te|ten|ter|op|in)", lw):
             return False
-        if re.fullmatch(r"(?:[A-Z][a-z]{0,2}\.)+", w):
-            caps += 1
-        elif re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-Za-zà-ÿ'’]+)*|[A-Z][A-Z'’\-]+", w):
+        if re.fullmatch(r"(?:[A-Z][a-z]{0,2}\.)+", w) or re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-Za-zà-ÿ'’]+)*|[A-Z][A-Z'’\-]+", w):
             caps += 1
         elif re.fullmatch(r"(?:van|de|der|den|het|'t|ter|ten|te|in|op|el|al|la|le|du|da|di|dos|von|bin|ben)", w):
             continue
@@ -101,9 +100,7 @@ def looks_like_name(text: str, *, allow_single: bool = False) -> bool:
             return False
     if caps == 0:
         return False
-    if caps == 1 and len(words) == 1 and not allow_single:
-        return False
-    return True
+    return not (caps == 1 and len(words) == 1 and not allow_single)
 
 
 def tidy_name(name: str) -> str:
@@ -122,30 +119,84 @@ def tidy_name(name: str) -> str:
 
 
 # First names, only to choose between "zoon"/"dochter" for a writer without a title.
-_FEMALE = set("""
-anna anne annemarie anneke annie astrid bea bianca carla carolien caroline cindy claudia corrie daphne
-debby demi diana dina elif elisabeth ellen els emma esra esther eva evelien fatima fatma femke floor
-gerda greet hanna hannah hatice hayat ilse ineke ingrid iris jacqueline janneke jantine jenny joke
-josephine judith julia karin kim laura lieke linda lisa lotte maaike marja marieke marloes martine
-maria marianne mariam meryem mieke miriam monique naima nadia nicole noor nora patricia petra rachida
-renate rianne rita rosa samira sandra sanne sara sarah saskia sophie sylvia tamara tineke trudy
-wendy wilma yvonne zeynep zineb loes marijke henny ria tiny truus
-""".split())
-_MALE = set("""
-ahmed ali anton arie bart bas ben bert bram cees chris daan david dennis dirk emre erik evert frank
-frans freek gerard gert hans hassan hendrik henk herman hugo jaap jan jasper jeroen joost johan
-jos kees klaas koen luuk maarten marco mark martin mehmet michel mohamed mohammed mustafa niels
-paul peter piet pieter richard rob robert roel ruben rudi sander sjaak stefan sven thijs thomas
-tim tom ton wim willem youssef yusuf khalid karim omar rachid said hamza mourad jeroen wouter
-""".split())
+_FEMALE = frozenset({
+    "aaltje", "adrie", "agnes", "aicha", "aisha", "alexandra", "alida", "alie", "amber",
+    "amira", "amy", "angela", "angelique", "anita", "anja", "anke", "anna", "anne", "anneke",
+    "annelies", "annemarie", "annet", "annette", "annie", "ans", "antje", "astrid", "ayse",
+    "barbara", "bea", "bep", "berber", "bernadette", "bertha", "bettie", "betty", "bianca",
+    "bregje", "brenda", "carin", "carla", "carolien", "carolina", "caroline", "catharina",
+    "chantal", "charlotte", "christa", "christel", "christina", "cindy", "cisca", "claudia",
+    "cora", "cornelia", "corrie", "danielle", "daniëlle", "daphne", "debby", "demi", "dewi",
+    "diana", "dianne", "dina", "dineke", "dora", "dorien", "doris", "dounia", "edith", "elif",
+    "eline", "elisabeth", "elise", "ellen", "elly", "els", "elske", "emine", "emma", "esmee",
+    "esra", "esther", "eva", "evelien", "evi", "fatima", "fatma", "femke", "fenna", "fleur",
+    "floor", "francien", "frederique", "geertje", "gerarda", "gerda", "gerdien", "gerrie",
+    "gonny", "greet", "greetje", "hafsa", "hanna", "hannah", "hanneke", "hannie", "harriet",
+    "hatice", "hayat", "heleen", "helen", "helena", "henny", "henriëtte", "hilda", "hilde",
+    "houda", "ida", "ilse", "ines", "ineke", "inge", "ingeborg", "ingrid", "irene", "iris", "jacoba",
+    "jacqueline", "janneke", "jannie", "jantine", "jeanette", "jennifer", "jenny", "jet",
+    "joke", "jolanda", "jose", "josephine", "josé", "judith", "julia", "karima", "karin",
+    "katja", "khadija", "kim", "kirsten", "klaartje", "kristel", "lara", "latifa", "laura",
+    "lea", "lenie", "leonie", "lidia", "lidwien", "lieke", "lies", "liesbeth", "lilian", "lina",
+    "linda", "lisa", "lisanne", "lize", "loes", "lotje", "lotte", "lucia", "lydia", "maaike",
+    "madelief", "malak", "malika", "manon", "margreet", "margriet", "maria", "mariam", "marian",
+    "marianne", "marieke", "marijke", "marike", "marina", "marja", "marjan", "marjolein",
+    "marleen", "marlies", "marloes", "martha", "martine", "maud", "melanie", "merel", "meryem",
+    "mieke", "mila", "miriam", "mirjam", "moniek", "monique", "myrthe", "nadia", "naima",
+    "nathalie", "nel", "nelleke", "nicole", "nienke", "noa", "noor", "nora", "nour", "olga",
+    "patricia", "paula", "pauline", "petra", "rachida", "rebecca", "renate", "ria", "rianne",
+    "riet", "rina", "rita", "roos", "rosa", "rosalie", "ruth", "sabine", "salma", "samira",
+    "sandra", "sanne", "sara", "sarah", "saskia", "selma", "sevda", "silvia", "simone", "sofie",
+    "sonja", "sophie", "soumaya", "stefanie", "suzanne", "sylvia", "tamara", "tanja", "tessa",
+    "thea", "tineke", "tiny", "trees", "trudy", "truus", "ursula", "vera", "wendy",
+    "wilhelmina", "willeke", "willemijn", "wilma", "yasmina", "yasmine", "yolanda", "yvonne",
+    "zeynep", "zineb", "zohra", "zoë",
+})
+_MALE = frozenset({
+    "aad", "abdel", "abdelkader", "abdullah", "adam", "adriaan", "ahmed", "ahmet", "albert",
+    "alexander", "alfred", "ali", "andre", "andries", "andré", "anton", "ard", "arie", "arjan",
+    "arnold", "arthur", "bart", "bas", "ben", "benjamin", "bernard", "bert", "bilal", "bob",
+    "boris", "brahim", "bram", "camiel", "casper", "cees", "chris", "cor", "cornelis", "daan",
+    "daniel", "daniël", "david", "dennis", "dick", "dirk", "driss", "eduard", "edwin", "egbert",
+    "elias", "emiel", "emre", "erik", "erwin", "evert", "ewout", "fabian", "ferdinand",
+    "floris", "frank", "frans", "fred", "frederik", "freek", "frits", "gerard", "gerben",
+    "gerjan", "gerrit", "gert", "gert-jan", "gertjan", "gijs", "gilles", "guus", "hakan",
+    "hamid", "hamza", "hans", "harm", "harry", "hasan", "hassan", "hendrik", "hendrikus",
+    "henk", "herman", "hidde", "hugo", "huib", "huseyin", "hüseyin", "ibrahim", "idris",
+    "ismail", "ivo", "jaap", "jacob", "jacques", "jakob", "jamal", "jan", "jan-willem",
+    "jasper", "jelle", "jens", "jeroen", "jesse", "joep", "johan", "johannes", "joost", "jordi",
+    "jorg", "joris", "jos", "jozef", "julian", "justin", "kamal", "karim", "kees", "kemal",
+    "kevin", "khalid", "klaas", "koen", "koos", "lars", "laurens", "leo", "leon", "levi", "luc",
+    "lucas", "ludo", "luuk", "maarten", "marcel", "marco", "marinus", "mark", "martijn",
+    "martin", "matthijs", "max", "mehmet", "melvin", "michel", "michiel", "milan", "mohamed",
+    "mohammed", "mourad", "murat", "mustafa", "nick", "nico", "niels", "noah", "noud", "olaf",
+    "omar", "onur", "otto", "patrick", "paul", "peter", "piet", "pieter", "pim", "quinten",
+    "rachid", "ramon", "reinier", "remco", "rené", "richard", "rick", "rik", "rinus", "rob",
+    "robbert", "robert", "roel", "rogier", "roland", "ronald", "roy", "ruben", "rudi", "rutger",
+    "ruud", "said", "sam", "samuel", "sander", "sebastiaan", "sem", "simon", "sjaak", "stan",
+    "stefan", "stijn", "sven", "teun", "theo", "thijs", "thom", "thomas", "tijs", "tim", "timo",
+    "tobias", "tom", "ton", "twan", "umut", "victor", "vincent", "wessel", "wijnand", "wilco",
+    "willem", "willem-jan", "wim", "wouter", "yassin", "yassine", "younes", "youssef", "yusuf",
+    "zakaria",
+})
+
+
+def _fold(word: str) -> str:
+    """Lowercase without accents: Inès -> ines, Hüseyin -> huseyin."""
+    word = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(ch for ch in word if not unicodedata.combining(ch))
+
+
+_FEMALE_F = frozenset(map(_fold, _FEMALE))
+_MALE_F = frozenset(map(_fold, _MALE))
 
 
 def first_name_gender(name: str | None) -> str | None:
     if not name:
         return None
-    first = name.split()[0].casefold().strip(".,")
-    if first in _FEMALE:
+    first = _fold(name.split()[0].strip(".,"))
+    if first in _FEMALE_F:
         return "v"
-    if first in _MALE:
+    if first in _MALE_F:
         return "m"
     return None

@@ -16,29 +16,51 @@ from ..config import Config
 from ..models import EmailHeader, Field
 from .corporations import mentioned
 from .layout import SECTION_COMPLAINANT, SECTION_REPRESENTATIVE, Layout, label_of
-from .names import (FULL_NAME, TITLE, TITLED_NAME, first_name_gender, looks_like_name, split_title,
-                    tidy_name, title_gender)
-from .patterns import (CITY, HOUSE_NUMBER, PC_LOOSE, STREET_WORDS, clean_city, find_emails, find_phones,
-                       normalise_house_number, normalise_postcode, parse_street_line, plausible_postcode_text,
-                       valid_street)
+from .names import (
+    FULL_NAME,
+    INITIALS,
+    TITLE,
+    TITLED_NAME,
+    first_name_gender,
+    looks_like_name,
+    split_title,
+    tidy_name,
+    title_gender,
+)
+from .patterns import (
+    CITY,
+    HOUSE_NUMBER,
+    PC_LOOSE,
+    STREET_WORDS,
+    Phrase,
+    clean_city,
+    find_emails,
+    find_phones,
+    lower,
+    normalise_house_number,
+    normalise_postcode,
+    parse_street_line,
+    plausible_postcode_text,
+    valid_street,
+)
 
 PARTY_KEYS = ("name", "street", "house_number", "postcode", "city", "email", "phone", "gender")
 ADDRESS_KEYS = ("street", "house_number", "postcode", "city")
 
 PC_CITY = re.compile(rf"(?<![\w@.])(?P<pc>{PC_LOOSE})\s+(?P<city>{CITY})")
-PC_ALONE = re.compile(rf"^(?:postcode\s*:?\s*)?(?P<pc>{PC_LOOSE})$", re.I)
+PC_ALONE = re.compile(rf"^(?:postcode\s*:?\s*)?(?P<pc>{PC_LOOSE})$", re.IGNORECASE)
 ADDR_IN_TEXT = re.compile(
     rf"(?i:\b(?:(?:woon(?:t|de|achtig)?|wonende|woning|huis|huurt?)\s+(?:[\w]+\s+){{0,5}}?(?:aan|op|in|te)\s+"
     rf"|(?:adres|huisadres|woonadres)\s+(?:is|luidt|:)?\s*(?:[\w]+\s+){{0,2}}?(?:aan|op)?\s*)(?:de\s+|het\s+)?)"
     rf"(?P<street>{STREET_WORDS})[ ]+{HOUSE_NUMBER}"
     rf"(?:\s*,?\s*(?P<pc>{PC_LOOSE})(?![\w]))?(?:\s*,?\s*(?i:te|in)?\s*(?P<city>{CITY}))?"
 )
-_COMMITTEE_WORDS = re.compile(r"klachtencommissie|\bkwru\b|\bcommissie\b|secretariaat", re.I)
+_COMMITTEE_WORDS = re.compile(r"klachtencommissie|\bkwru\b|\bcommissie\b|secretariaat", re.IGNORECASE)
 _ORG_LINE = re.compile(r"\b(?:postbus|antwoordnummer|t\.?\s?a\.?\s?v\.?|afdeling|stichting|b\.v\.|advocat\w*|"
                        r"kantoor|gemeente|buurtteam|wijkteam|huurdersvereniging|juridisch\s+loket|vereniging|"
-                       r"woningcorporatie|woonstichting|woningstichting|klantenservice|team\b)", re.I)
+                       r"woningcorporatie|woonstichting|woningstichting|klantenservice|team\b)", re.IGNORECASE)
 _SKIP_SIG = re.compile(r"^(?:verzonden\s+(?:vanaf|met|via)|sent\s+from|\(?handtekening\)?|get\s+outlook|"
-                       r"op\s+\d|tel(?:efoon)?\b|e-?mail\b|mob(?:iel)?\b|www\.)", re.I)
+                       r"op\s+\d|tel(?:efoon)?\b|e-?mail\b|mob(?:iel)?\b|www\.)", re.IGNORECASE)
 
 
 @dataclass
@@ -57,7 +79,8 @@ class Block:
     city: str | None = None
     phone: str | None = None
     email: str | None = None
-    repaired: bool = False
+    pc_repaired: bool = False
+    email_repaired: bool = False
     org: str | None = None
 
     def address(self) -> dict[str, str | None]:
@@ -86,10 +109,17 @@ class Draft:
         elif key == "name":
             self.f[key] = Field(cur.value, cur.source, round(cur.confidence - 0.1, 2))
 
-    def offer_address(self, addr: dict[str, str | None], source: str, conf: float) -> None:
+    def offer_address(self, addr: dict[str, str | None], source: str, conf: float, *,
+                      pc_penalty: bool = False) -> None:
         """An address is one unit: a better source replaces street, number, postcode and city together."""
         if not any(addr.values()):
             return
+        self._offer_address(addr, source, conf)
+        pc = self.f.get("postcode")
+        if pc_penalty and pc is not None and pc.value == addr.get("postcode"):
+            self.f["postcode"] = Field(pc.value, pc.source, round(pc.confidence - 0.1, 2))
+
+    def _offer_address(self, addr: dict[str, str | None], source: str, conf: float) -> None:
         cur = max((self.f[k].confidence for k in ADDRESS_KEYS if k in self.f), default=0.0)
         same = all(addr.get(k) is None or k not in self.f or _same(k, self.f[k].value, addr[k]) for k in ADDRESS_KEYS)
         if same:
@@ -134,11 +164,11 @@ def _same(key: str, a: str, b: str) -> bool:
 def _name_from_line(line: str) -> tuple[str | None, str | None]:
     """(name, gender) from a name line of an address block or a signature."""
     line = re.sub(r"\s*\(.*?\)\s*", " ", line).strip(" ,")
-    line = re.sub(r"^(?:afzender|van|naam)\s*:\s*", "", line, flags=re.I)
+    line = re.sub(r"^(?:afzender|van|naam)\s*:\s*", "", line, flags=re.IGNORECASE)
     line = re.split(r"\s+(?:en|&)\s+", line)[0]
     gender, rest, title = split_title(line)
     rest = rest.strip(" ,")
-    fam = re.match(r"^(?:familie|fam\.?)\s+(.+)$", rest, re.I)
+    fam = re.match(r"^(?:familie|fam\.?)\s+(.+)$", rest, re.IGNORECASE)
     if fam and looks_like_name(fam.group(1), allow_single=True):
         return f"familie {tidy_name(fam.group(1))}", None
     if looks_like_name(rest, allow_single=title is not None):
@@ -162,7 +192,7 @@ def _block_kind(lines: list[str], config: Config, pc: str | None) -> tuple[str, 
     return "person", None
 
 
-def find_blocks(lay: Layout, config: Config) -> list[Block]:
+def find_blocks(lay: Layout, config: Config, *, ocr: bool = False) -> list[Block]:
     out: list[Block] = []
     lines = lay.lines
     used: set[int] = set()
@@ -184,15 +214,15 @@ def find_blocks(lay: Layout, config: Config) -> list[Block]:
             continue
         city = clean_city(pc_line_city or m.group("city"))
         rest = line[m.end():].strip(" ,.")
-        if rest and not re.match(r"^(?:tel|telefoon|t\b|e-?mail|mob|\+|0\d|\(0)", rest, re.I):
+        if rest and not re.match(r"^(?:tel|telefoon|t\b|e-?mail|mob|\+|0\d|\(0)", rest, re.IGNORECASE):
             continue  # the postcode sits inside a sentence
         b = Block(first=i, last=i + (1 if pc_line_city else 0), section=lay.section(i), kind="person",
-                  postcode=norm.value, city=city, repaired=norm.repaired)
+                  postcode=norm.value, city=city, pc_repaired=norm.repaired)
         pre = line[:m.start()].strip(" ,")
         name_line: str | None = None
         if pre:
             parts = [p.strip() for p in pre.split(",") if p.strip()]
-            st = parse_street_line(parts[-1]) if parts else None
+            st = parse_street_line(parts[-1], ocr=ocr) if parts else None
             if st is None and parts:
                 sm = re.match(rf"^(?P<street>{STREET_WORDS})[ ]+{HOUSE_NUMBER}$", parts[-1])
                 if sm and valid_street(sm.group("street")):
@@ -206,7 +236,7 @@ def find_blocks(lay: Layout, config: Config) -> list[Block]:
                     b.first = i - 1
         else:
             k = i - 1
-            if k >= 0 and (st := parse_street_line(lines[k])):
+            if k >= 0 and (st := parse_street_line(lines[k], ocr=ocr)):
                 b.street, b.house_number = st
                 b.first = k
                 if k - 1 >= 0 and lines[k - 1]:
@@ -217,7 +247,7 @@ def find_blocks(lay: Layout, config: Config) -> list[Block]:
                             not _name_from_line(name_line)[0]:
                         name_line = lines[k - 2]
                         b.first = k - 2
-            elif k >= 0 and re.match(r"^(?:postbus|antwoordnummer)\b", lines[k], re.I):
+            elif k >= 0 and re.match(r"^(?:postbus|antwoordnummer)\b", lines[k], re.IGNORECASE):
                 b.first = k
                 b.kind = "organisation"
                 if k - 1 >= 0 and lines[k - 1]:
@@ -235,11 +265,11 @@ def find_blocks(lay: Layout, config: Config) -> list[Block]:
             tail.append(lines[j])
             j += 1
         for t in tail:
-            if b.phone is None and (ph := find_phones(t)):
+            if b.phone is None and (ph := find_phones(t, ocr=ocr)):
                 b.phone = ph[0][0]
             if b.email is None and (em := find_emails(t)):
                 b.email = em[0][0]
-                b.repaired = b.repaired or em[0][2]
+                b.email_repaired = em[0][2]
         if tail:
             b.last = max(b.last, j - 1)
         used.update(range(b.first, b.last + 1))
@@ -272,7 +302,7 @@ def find_form(lay: Layout, *, ocr: bool) -> dict[str, dict[str, tuple[str, int]]
     return {k: v for k, v in sections.items() if v}
 
 
-def _offer_form(d: Draft, form: dict[str, tuple[str, int]], conf: float) -> None:
+def _offer_form(d: Draft, form: dict[str, tuple[str, int]], conf: float, ocr: bool = False) -> None:
     src = "text: formulier"
     name = form.get("name", (None, 0))[0]
     if not name and "surname" in form:
@@ -291,14 +321,14 @@ def _offer_form(d: Draft, form: dict[str, tuple[str, int]], conf: float) -> None
     addr: dict[str, str | None] = {}
     if "address" in form:
         v = form["address"][0]
-        st = parse_street_line(v.split(",")[0])
+        st = parse_street_line(v.split(",")[0], ocr=ocr)
         if st:
             addr["street"], addr["house_number"] = st
         m = PC_CITY.search(v)
         if m and (pc := normalise_postcode(m.group("pc"))):
             addr["postcode"], addr["city"] = pc.value, clean_city(m.group("city"))
     if "street" in form:
-        st = parse_street_line(form["street"][0])
+        st = parse_street_line(form["street"][0], ocr=ocr)
         if st:
             addr["street"], addr["house_number"] = st
         else:
@@ -325,7 +355,7 @@ def _offer_form(d: Draft, form: dict[str, tuple[str, int]], conf: float) -> None
     d.offer_address(addr, src, conf)
     if "email" in form and (em := find_emails(form["email"][0])):
         d.offer("email", em[0][0], src, conf - (0.1 if em[0][2] else 0))
-    if "phone" in form and (ph := find_phones(form["phone"][0])):
+    if "phone" in form and (ph := find_phones(form["phone"][0], ocr=ocr)):
         d.offer("phone", ph[0][0], src, conf)
 
 
@@ -344,7 +374,7 @@ _ORGS = (r"buurtteam|wijkteam|huurdersvereniging|huurdersorganisatie|bewonerscom
 _NAME_AFTER = rf"(?:,?\s*(?:(?P<title>(?i:{TITLE}))\s+)?(?P<name>{TITLED_NAME}))?"
 _NOT_REP = re.compile(r"namens\s+(?:mijn\s+(?:man|vrouw|partner|gezin|echtgeno\w+)\s+en\s+(?:mij|mijzelf|ik)|"
                       r"(?:mijn|ons)\s+gezin|onze\s+familie|mezelf|mijzelf|(?:de|alle|onze)\s+(?:mede)?bewoners|"
-                      r"de\s+huurders)", re.I)
+                      r"de\s+huurders)", re.IGNORECASE)
 
 REPRESENTATION = [
     # "namens mijn moeder, mevrouw J. de Boer" / "ik schrijf deze brief voor mijn buurman"
@@ -396,7 +426,7 @@ _REL_GENDER = {"moeder": "v", "vader": "m", "zoon": "m", "dochter": "v", "broer"
                "echtgenote": "v", "buurman": "m", "buurvrouw": "v", "vriend": "m", "vriendin": "v",
                "cliënte": "v", "cliente": "v", "huurster": "v", "bewoonster": "v", "kleinzoon": "m",
                "kleindochter": "v", "schoonzoon": "m", "schoondochter": "v"}
-_LAWYER = re.compile(r"\badvoca(?:at|te|ten)\w*|\bmr\.\s|\braads(?:man|vrouw)\b|\bcli[eë]nte?\b", re.I)
+_LAWYER = re.compile(r"\badvoca(?:at|te|ten)\w*|\bmr\.\s|\braads(?:man|vrouw)\b|\bcli[eë]nte?\b", re.IGNORECASE)
 
 
 @dataclass
@@ -425,10 +455,23 @@ def _clean_tenant_name(name: str | None) -> str | None:
     return tidy_name(name) if looks_like_name(name, allow_single=True) else None
 
 
+_ROLE_WORDS = tuple(w.replace("\\s+", " ") for w in (_ROLES + "|" + _FAMILY).split("|")) + ("cli",)
+_NEEDLES = {  # a pattern can only match when one of these is in the lowercased text
+    "family": ("namens", "in naam van", "ten behoeve van", "t.b.v.", "voor mijn", "voor onze", "voor m'n"),
+    "self": _ROLE_WORDS,
+    "client": ("in opdracht",),
+    "named": ("namens",),
+    "org": tuple(w.replace("\\s+", " ") for w in _ORGS.split("|")),
+}
+
+
 def find_representation(text: str, *, writer_gender: str | None, lawyer: bool) -> Representation | None:
     """The first way of writing-for-someone found; one that names the tenant beats one that does not."""
     found: list[Representation] = []
+    low = lower(text)
     for kind, rx in REPRESENTATION:
+        if not any(n in low for n in _NEEDLES[kind]):
+            continue
         for m in rx.finditer(text):
             r = _representation(kind, m, text, writer_gender=writer_gender, lawyer=lawyer)
             if r is None:
@@ -466,10 +509,13 @@ def _representation(kind: str, m: re.Match[str], text: str, *, writer_gender: st
             rel = "advocaat"
         if not name and rel not in {"advocaat", "gemachtigde", "bewindvoerder", "mentor", "curator"}:
             rest = text[m.end():m.end() + 40]
-            if not re.match(r"\s*(?:mijn|onze|de|het|deze)\b", rest, re.I):
+            if not re.match(r"\s*(?:mijn|onze|de|het|deze)\b", rest, re.IGNORECASE):
                 return None
         return Representation(rel, sent, name, tgender, None, 0.85)
     if kind == "client":
+        # "in opdracht van mijn cliënte, mevrouw X", not "vernieuwd in opdracht van Mitros"
+        if not (re.search(r"cli[eë]nt", m.group(0), re.I) or (name and (title or re.match(INITIALS, name)))):
+            return None
         return Representation("advocaat" if lawyer else "gemachtigde", sent, name, tgender, "cliënt", 0.8)
     if kind == "named":
         return Representation("advocaat" if lawyer else "gemachtigde", sent, name, tgender, None, 0.75)
@@ -480,6 +526,17 @@ def _representation(kind: str, m: re.Match[str], text: str, *, writer_gender: st
             return Representation(_norm_role(m.group("rel")), sent, _clean_tenant_name(tm.group("name")),
                                   title_gender(tm.group("title")), None, 0.7)
     return None
+
+
+_SELF_RELATION = re.compile(
+    rf"(?i:\b(?:ik\s+ben|wij\s+zijn)\s+(?:haar|zijn|hun|de|het)\s+(?P<rel>zoon|dochter|kleinzoon|kleindochter|"
+    rf"schoonzoon|schoondochter|broer|zus|neef|nicht|buurman|buurvrouw|partner|mantelzorger|{_ROLES})\b)")
+
+
+def stated_relation(text: str) -> str | None:
+    """'Ik ben haar zoon' says the writer's relation outright."""
+    m = _SELF_RELATION.search(text)
+    return _norm_role(m.group("rel")) if m else None
 
 
 _SIG_RELATION = re.compile(
@@ -534,9 +591,18 @@ def _tenant_from_corp_letter(text: str) -> tuple[str | None, str | None, int]:
     return None, None, -1
 
 
+_ADDR_TRIGGER = Phrase(r"\b(?:woon|wonende|woning|huis|huur|adres|woonadres)")
+
+
 def _address_in_text(text: str) -> tuple[dict[str, str | None], bool] | None:
-    m = ADDR_IN_TEXT.search(text)
-    if not m or not valid_street(m.group("street")):
+    """The first 'ik woon aan Kanaalweg 12, 3512 AB Utrecht' style address (regex tried at trigger words only)."""
+    m = None
+    for t in _ADDR_TRIGGER.finditer(lower(text)):
+        m = ADDR_IN_TEXT.match(text, t.start())
+        if m and valid_street(m.group("street")):
+            break
+        m = None
+    if m is None:
         return None
     addr: dict[str, str | None] = {"street": m.group("street").strip(),
                                    "house_number": normalise_house_number(m.group("num"), m.group("add")),
@@ -553,6 +619,50 @@ def _address_in_text(text: str) -> tuple[dict[str, str | None], bool] | None:
     return addr, repaired
 
 
+ADDR_WITH_POSTCODE = re.compile(
+    rf"(?P<street>{STREET_WORDS})[ ]+{HOUSE_NUMBER}[ ]*,?[ \n]*[‘'`´|.,;:]?[ ]*(?P<pc>{PC_LOOSE})(?![\w])[ \n]*,?[ ]*"
+    rf"(?P<city>{CITY})")
+_STREET_LEAD = re.compile(r"^(?:.*\s)?(?:op|aan|in|te|bij|naar|via|van|is|:)\s+(?:de\s+|het\s+)?(?=[A-Z0-9])")
+
+
+def addresses_in_text(text: str) -> list[tuple[int, dict[str, str | None], bool]]:
+    """(offset, address, repaired) for every 'Kanaalweg 12, 3512 AB Utrecht' in running text."""
+    out = []
+    for m in ADDR_WITH_POSTCODE.finditer(text):
+        street = _STREET_LEAD.sub("", m.group("street")).strip()
+        pc = normalise_postcode(m.group("pc"))
+        if not pc or not plausible_postcode_text(m.group("pc")) or not valid_street(street):
+            continue
+        addr: dict[str, str | None] = {"street": street,
+                                       "house_number": normalise_house_number(m.group("num"), m.group("add")),
+                                       "postcode": pc.value, "city": clean_city(m.group("city"))}
+        out.append((m.start() + m.group(0).find(street), addr, pc.repaired))
+    return out
+
+
+_AFTER_NAME = re.compile(
+    rf"^(?:[^\n.]{{0,60}}?(?:,|\(|\bvan|\bop|\baan)|\s*(?:,|\())\s*(?:de\s+)?(?P<street>{STREET_WORDS})[ ]+{HOUSE_NUMBER}"
+    rf"(?:\s*,?\s*(?P<pc>{PC_LOOSE})(?![\w]))?(?:\s*,?\s*(?i:te|in)?\s*(?P<city>{CITY}))?")
+
+
+def _address_after_name(text: str) -> tuple[dict[str, str | None], bool] | None:
+    """'de klacht van de heer Bas Dijkstra, Loerikseweg 84 te Houten': the address right after the name."""
+    m = _AFTER_NAME.match(text)
+    if not m:
+        return None
+    street = _STREET_LEAD.sub("", m.group("street")).strip()
+    if not valid_street(street):
+        return None
+    addr: dict[str, str | None] = {"street": street, "house_number": normalise_house_number(m.group("num"), m.group("add")),
+                                   "postcode": None, "city": None}
+    repaired = False
+    if m.group("pc") and plausible_postcode_text(m.group("pc")) and (pc := normalise_postcode(m.group("pc"))):
+        addr["postcode"], repaired = pc.value, pc.repaired
+    if m.group("city"):
+        addr["city"] = clean_city(m.group("city"))
+    return addr, repaired
+
+
 # --- the signature --------------------------------------------------------------------------
 
 def signature_name(lay: Layout, *, email_like: bool) -> tuple[str | None, str | None, int | None]:
@@ -561,12 +671,12 @@ def signature_name(lay: Layout, *, email_like: bool) -> tuple[str | None, str | 
     if not sig:
         return None, None, None
     first_i, first = sig[0]
-    inline = re.sub(r"^.*?\b(?:groet(?:en)?|hoogachtend|mvg|m\.v\.g\.?|dank|bedankt)\b[,.!]?\s*", "", first, flags=re.I)
+    inline = re.sub(r"^.*?\b(?:groet(?:en)?|hoogachtend|mvg|m\.v\.g\.?|dank|bedankt)\b[,.!]?\s*", "", first, flags=re.IGNORECASE)
     cands = ([(first_i, inline)] if inline and inline != first else []) + sig[1:]
     for i, ln in cands:
         if not ln or _SKIP_SIG.match(ln):
             continue
-        if re.match(r"^(?:namens|mede\s+namens|i\.?o\.?|p\.?o\.?)\b", ln, re.I):
+        if re.match(r"^(?:namens|mede\s+namens|i\.?o\.?|p\.?o\.?)\b", ln, re.IGNORECASE):
             continue
         name, gender = _name_from_line(ln)
         if name is None and email_like:
@@ -602,10 +712,11 @@ def _parse_from(value: str | None) -> tuple[str | None, str | None]:
 def find_parties(lay: Layout, config: Config, email: EmailHeader | None, *, corporation_writes: bool,
                  ocr: bool = False) -> dict[str, Field]:
     text = lay.span_text(lay.header_end, lay.quoted)
-    blocks = [b for b in find_blocks(lay, config) if b.section != "quoted"]
+    blocks = [b for b in find_blocks(lay, config, ocr=ocr) if b.section != "quoted"]
     form = find_form(lay, ocr=ocr)
     pen = 0.08 if ocr else 0.0
     committee_email = config.committee.email.casefold()
+    committee_pcs = {b.postcode for b in blocks if b.kind == "committee"}
     corp_domains = {d for c in config.corporations for d in c.domains}
 
     def private(addr: str | None) -> bool:
@@ -623,20 +734,24 @@ def find_parties(lay: Layout, config: Config, email: EmailHeader | None, *, corp
             tenant.offer("name", name, "text: klacht van", 0.8 - pen)
             if gender:
                 tenant.offer("gender", gender, "text: aanhef bij de naam", 0.8 - pen)
-            around = text[max(0, pos):pos + 300] if pos >= 0 else ""
-            found = _address_in_text(around)
-            if found:
-                tenant.offer_address(found[0], "text: adres bij de naam", 0.75 - pen - (0.1 if found[1] else 0))
+            # the name may first appear in the "Betreft:" line and the address later, or wrap a line
+            for occ in re.finditer(r"\s+".join(map(re.escape, name.split())), text):
+                around = text[occ.end():occ.end() + 300]
+                found = _address_after_name(around) or _address_in_text(around[:150])
+                if found:
+                    tenant.offer_address(found[0], "text: adres bij de naam", 0.75 - pen, pc_penalty=found[1])
+                    break
         for b in blocks:  # a reaction sent to the tenant too: the addressee block is the tenant
             if b.kind == "person" and b.section == "head":
                 if not name or (b.name and _same("name", b.name, name)):
                     tenant.offer("name", b.name, "text: adresblok", 0.75 - pen)
-                    tenant.offer_address(b.address(), "text: adresblok", 0.8 - pen - (0.1 if b.repaired else 0))
+                    tenant.offer_address(b.address(), "text: adresblok", 0.8 - pen, pc_penalty=b.pc_repaired)
                     if b.gender:
                         tenant.offer("gender", b.gender, "text: adresblok", 0.75 - pen)
                 break
         if "complainant" in form:
-            _offer_form(tenant, form["complainant"], 0.85 - pen)
+            _offer_form(tenant, form["complainant"], 0.85 - pen, ocr)
+        _guess_gender(tenant)
         for k, f in tenant.f.items():
             out[f"complainant.{k}"] = f
         return out
@@ -644,9 +759,9 @@ def find_parties(lay: Layout, config: Config, email: EmailHeader | None, *, corp
     # the writer
     sender = Draft()
     if "complainant" in form and not ("representative" in form):
-        _offer_form(sender, form["complainant"], 0.9 - pen)
+        _offer_form(sender, form["complainant"], 0.9 - pen, ocr)
     if "representative" in form:
-        _offer_form(sender, form["representative"], 0.9 - pen)
+        _offer_form(sender, form["representative"], 0.9 - pen, ocr)
     person_blocks = [b for b in blocks if b.kind == "person"]
     head_blocks = [b for b in person_blocks if b.section in ("head", "header")]
     sig_blocks = [b for b in person_blocks if b.section == "signature"]
@@ -660,15 +775,15 @@ def find_parties(lay: Layout, config: Config, email: EmailHeader | None, *, corp
         sender.offer("name", sender_block.name, f"text: {where}", c)
         if sender_block.gender:
             sender.offer("gender", sender_block.gender, f"text: {where}", c)
-        sender.offer_address(sender_block.address(), f"text: {where}", c - (0.1 if sender_block.repaired else 0))
+        sender.offer_address(sender_block.address(), f"text: {where}", c, pc_penalty=sender_block.pc_repaired)
         if private(sender_block.email):
-            sender.offer("email", sender_block.email, f"text: {where}", c - (0.1 if sender_block.repaired else 0))
+            sender.offer("email", sender_block.email, f"text: {where}", c - (0.1 if sender_block.email_repaired else 0))
         sender.offer("phone", sender_block.phone, f"text: {where}", c)
     from_name, from_addr = (email.from_name, email.from_addr) if email else (None, None)
     if not from_addr and lay.header.get("van"):
         from_name, from_addr = _parse_from(lay.header["van"])
     email_like = bool(from_addr) or bool(lay.header)
-    sname, sgender, sline = signature_name(lay, email_like=email_like)
+    sname, sgender, _ = signature_name(lay, email_like=email_like)
     if sname:
         sender.offer("name", sname, "ondertekening", 0.78 - pen)
         if sgender:
@@ -682,7 +797,9 @@ def find_parties(lay: Layout, config: Config, email: EmailHeader | None, *, corp
                 sender.offer("gender", g, "e-mail header", 0.75)
     if from_addr and private(from_addr):
         sender.offer("email", from_addr.strip(" <>").casefold(), "e-mail header", 0.92)
-    m = _NAME_STATEMENT.search(text)
+    low = lower(text)
+    m = _NAME_STATEMENT.search(text) if any(x in low for x in ("mijn naam", "ik heet", "ondergetekende", "ik,")) \
+        else None
     if m and (n := _clean_tenant_name(m.group("name"))):
         sender.offer("name", n, "text: mijn naam is", 0.8 - pen)
         if m.group("title"):
@@ -693,7 +810,7 @@ def find_parties(lay: Layout, config: Config, email: EmailHeader | None, *, corp
         if private(addr):
             sender.offer("email", addr, "ondertekening", 0.8 - pen - (0.1 if rep else 0))
             break
-    for ph, _ in find_phones(sig_text):
+    for ph, _ in find_phones(sig_text, ocr=ocr):
         sender.offer("phone", ph, "ondertekening", 0.8 - pen)
         break
     committee_phone = re.sub(r"\D", "", config.committee.phone)
@@ -701,7 +818,7 @@ def find_parties(lay: Layout, config: Config, email: EmailHeader | None, *, corp
         if private(addr):
             sender.offer("email", addr, "text", 0.6 - pen - (0.1 if rep else 0))
             break
-    for ph, pos in find_phones(text):
+    for ph, pos in find_phones(text, ocr=ocr):
         if re.sub(r"\D", "", ph) != committee_phone and not _near_corp_word(text, pos):
             sender.offer("phone", ph, "text", 0.6 - pen)
             break
@@ -710,8 +827,11 @@ def find_parties(lay: Layout, config: Config, email: EmailHeader | None, *, corp
     writer_gender = sender.get("gender") or first_name_gender(sender.get("name")) or first_name_gender(sname) \
         or first_name_gender(from_name)
     lawyer = bool(_LAWYER.search(lay.span_text(lay.header_end, lay.head_end) + "\n" + sig_text)) or \
-        bool(re.search(r"\bmijn\s+cli[eë]nte?\b", text, re.I))
+        bool(re.search(r"\bmijn\s+cli[eë]nte?\b", text, re.IGNORECASE))
     rep = find_representation(text, writer_gender=writer_gender, lawyer=lawyer)
+    stated = stated_relation(text) if any(x in low for x in ("ik ben", "wij zijn")) else None
+    if rep is not None and stated and rep.relation != stated:
+        rep.relation, rep.conf = stated, max(rep.conf, 0.85)
     sig_rel = signature_relation([ln for _, ln in lay.signature_lines[1:]])
     if sig_rel:
         if rep is not None:
@@ -724,6 +844,20 @@ def find_parties(lay: Layout, config: Config, email: EmailHeader | None, *, corp
         rep = Representation("gemachtigde", "formulier: gegevens gemachtigde", conf=0.85)
     if rep and rep.tenant_name and sender.get("name") and rep.tenant_name == sender.get("name"):
         rep = None  # "namens mevrouw Bakker" written by mevrouw Bakker's own hand
+    if rep is None and lay.quoted_author and lay.quoted < len(lay.lines):
+        # a reply that quotes the writer's own earlier message: its signature has the address
+        q_name, q_addr = _parse_from(lay.quoted_author)
+        mine = (q_addr and sender.get("email") and q_addr.casefold() == sender.get("email")) or \
+            (q_name and sender.get("name") and same_person(tidy_name(q_name), sender.get("name")))
+        if mine:
+            for b in find_blocks(lay, config, ocr=ocr):
+                if b.section == "quoted" and b.kind == "person":
+                    sender.offer_address(b.address(), "text: eerder bericht (citaat)", 0.7 - pen,
+                                         pc_penalty=b.pc_repaired)
+                    sender.offer("phone", b.phone, "text: eerder bericht (citaat)", 0.7 - pen)
+                    if private(b.email):
+                        sender.offer("email", b.email, "text: eerder bericht (citaat)", 0.7 - pen)
+                    break
     if rep is None:
         # no address block: "ik woon aan ...", or an address somewhere in the body
         if sender.get("street") is None:
@@ -731,9 +865,14 @@ def find_parties(lay: Layout, config: Config, email: EmailHeader | None, *, corp
             if found:
                 sender.offer_address(found[0], "text: adres in de tekst", 0.7 - pen - (0.1 if found[1] else 0))
         if sender.get("street") is None:
+            found_pc = [(a, r) for _, a, r in addresses_in_text(text) if a["postcode"] not in committee_pcs]
+            if found_pc:
+                sender.offer_address(found_pc[0][0], "text: adres in de tekst", 0.65 - pen, pc_penalty=found_pc[0][1])
+        if sender.get("street") is None:
             other = [b for b in person_blocks if b is not sender_block and b.section == "body"]
             if other:
                 sender.offer_address(other[0].address(), "text: adres in de tekst", 0.6 - pen)
+        _guess_gender(sender)
         for k, f in sender.f.items():
             out[f"complainant.{k}"] = f
         return out
@@ -749,7 +888,7 @@ def find_parties(lay: Layout, config: Config, email: EmailHeader | None, *, corp
         tenant.offer("gender", tgender, "text: namens" if rep.tenant_name else "text: relatie",
                      (0.8 if rep.tenant_name else 0.7) - pen)
     if "complainant" in form and "representative" in form:
-        _offer_form(tenant, form["complainant"], 0.9 - pen)
+        _offer_form(tenant, form["complainant"], 0.9 - pen, ocr)
     # the tenant's address: a block with their name, a sentence about where they live, another block
     for b in person_blocks:
         if b is sender_block:
@@ -767,16 +906,41 @@ def find_parties(lay: Layout, config: Config, email: EmailHeader | None, *, corp
                 tenant.offer_address(found[0], "text: adres van de huurder", 0.75 - pen - (0.1 if found[1] else 0))
                 break
     if tenant.get("street") is None:
+        # "namens mijn moeder, mevrouw X (Kanaalweg 12, 3512 AB Utrecht)": the nearest address after her name
+        anchor = text.find(tname) if tname else -1
+        if anchor < 0 and rep.tenant_rel:
+            anchor = lower(text).find(rep.tenant_rel)
+        sender_pc = sender.get("postcode")
+        cands = [(pos, a, r) for pos, a, r in addresses_in_text(text)
+                 if a["postcode"] != sender_pc and pos >= anchor >= 0 and pos - anchor < 250]
+        if cands:
+            _, a, r = cands[0]
+            tenant.offer_address(a, "text: adres van de huurder", 0.75 - pen, pc_penalty=r)
+    if tenant.get("street") is None:
         others = [b for b in person_blocks if b is not sender_block and b.section != "signature"]
         if others:
             tenant.offer_address(others[0].address(), "text: tweede adresblok", 0.55 - pen)
     # the sender's address was taken by the tenant's when they are the same block (a child at home)
+    _guess_gender(sender)
     for k, f in sender.f.items():
         out[f"representative.{k}"] = f
     out["representative.relation"] = Field(rep.relation, f"text: '{_short(rep.sentence)}'", round(rep.conf - pen, 2))
+    _guess_gender(tenant)
     for k, f in tenant.f.items():
         out[f"complainant.{k}"] = f
     return out
+
+
+# The brief for letters wants "Geachte heer/mevrouw": a first name gives a guess when no title does.
+GUESS_GENDER_FROM_FIRST_NAME = True
+
+
+def _guess_gender(d: Draft) -> None:
+    if not GUESS_GENDER_FROM_FIRST_NAME or d.get("gender") or not d.get("name"):
+        return
+    g = first_name_gender(d.get("name"))
+    if g:
+        d.offer("gender", g, "voornaam (gok)", 0.55)
 
 
 def _near_corp_word(text: str, pos: int) -> bool:

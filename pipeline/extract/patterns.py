@@ -72,7 +72,8 @@ def clean_city(city: str) -> str:
 
 # --- phones ---------------------------------------------------------------------------------
 
-PHONE_CANDIDATE = re.compile(r"(?<![\w+])(?:\+|00)?\(?[0-9][0-9 \-.()/]{7,20}[0-9](?![0-9])")
+# starts with a character class so the scan is fast; the left boundary is checked in find_phones
+PHONE_CANDIDATE = re.compile(r"[+(0-9][0-9 \-.()/]{7,22}[0-9](?![0-9])")
 _TWO_DIGIT_AREAS = {"10", "13", "15", "20", "23", "24", "26", "30", "33", "35", "36", "38", "40", "43",
                     "45", "46", "50", "53", "55", "58", "70", "71", "72", "73", "74", "75", "76", "77",
                     "78", "79", "84", "85", "87", "88", "91"}
@@ -81,7 +82,7 @@ _TWO_DIGIT_AREAS = {"10", "13", "15", "20", "23", "24", "26", "30", "33", "35", 
 def normalise_phone(raw: str) -> str | None:
     """Dutch numbers: mobile '06-12345678', landline '030-1234567' or '0343-123456'."""
     s = raw.strip()
-    intl = s.startswith("+") or s.startswith("00")
+    intl = s.startswith(("+", "00"))
     digits = re.sub(r"\D", "", s)
     if intl:
         if digits.startswith("0031"):
@@ -90,8 +91,7 @@ def normalise_phone(raw: str) -> str | None:
             digits = digits[2:]
         else:
             return None
-        if digits.startswith("0"):  # +31 (0)6 ...
-            digits = digits[1:]
+        digits = digits.removeprefix("0")
         digits = "0" + digits
     if len(digits) != 10 or not digits.startswith("0") or digits[1] == "0":
         return None
@@ -104,10 +104,15 @@ def normalise_phone(raw: str) -> str | None:
     return f"{digits[:4]}-{digits[4:]}"
 
 
-def find_phones(text: str) -> list[tuple[str, int]]:
+def find_phones(text: str, *, ocr: bool = False) -> list[tuple[str, int]]:
     """(normalised phone, offset) for every Dutch phone number in `text`."""
     out = []
+    if ocr:  # "06-4I234567": letters read for digits between digits (same length, offsets kept)
+        text = re.sub(r"(?<=\d)[OIl|](?=[\d\s-])|(?<=[\d\s-])[OIl|](?=\d)",
+                      lambda m: m.group(0).translate(_DIGIT_REPAIR), text)
     for m in PHONE_CANDIDATE.finditer(text):
+        if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "+_"):
+            continue
         raw = m.group(0)
         norm = normalise_phone(raw)
         if norm is None:
@@ -132,6 +137,9 @@ EMAIL_LOOSE = re.compile(
 )
 
 
+_EMAIL_ANCHOR = re.compile(r"@|\(at\)|\[at\]")
+
+
 def normalise_email(local: str, domain: str) -> Norm | None:
     repaired = local != re.sub(r"\s+", "", local)
     local2 = re.sub(r"\s+", "", local)
@@ -143,7 +151,7 @@ def normalise_email(local: str, domain: str) -> Norm | None:
         labels.pop()
     if len(labels) < 2:
         return None
-    if any(sep.strip() != "." for sep in seps[1:len(labels)]):
+    if any(sep != "." for sep in seps[1:len(labels)]):
         repaired = True
     tld = labels[-1].lower()
     if tld not in _TLDS and not (tld.isalpha() and 2 <= len(tld) <= 6 and not repaired):
@@ -157,10 +165,18 @@ def normalise_email(local: str, domain: str) -> Norm | None:
 def find_emails(text: str) -> list[tuple[str, int, bool]]:
     """(normalised address, offset, repaired) for every e-mail address, also OCR-damaged ones."""
     out: list[tuple[str, int, bool]] = []
-    if "@" not in text and "(at)" not in text.lower() and "[at]" not in text.lower():
+    low = text.lower()
+    anchors = [m.start() for m in _EMAIL_ANCHOR.finditer(low)]
+    if not anchors:
         return out
     seen: set[int] = set()
-    for m in EMAIL_LOOSE.finditer(text):
+    matches = []
+    for a in anchors:  # the address regex is slow on long text: run it around each "@" only
+        w0 = max(0, a - 80)
+        for m in EMAIL_LOOSE.finditer(text, w0, a + 120):
+            if m.start() <= a < m.end() and (m.start() == 0 or m.start() > w0):
+                matches.append(m)
+    for m in matches:
         n = normalise_email(m.group("local"), m.group("domain"))
         if n and m.start() not in seen:
             seen.add(m.start())
@@ -207,7 +223,7 @@ def normalise_house_number(num: str, add: str | None) -> str:
     add = (add or "").strip()
     if not add:
         return num
-    if add.startswith("-") or add.startswith("/"):
+    if add.startswith(("-", "/")):
         sep, rest = add[0], add[1:].strip()
         if re.fullmatch(r"I{1,3}|IV", rest):
             return f"{num}-{rest}"
@@ -242,8 +258,18 @@ def valid_street(street: str) -> bool:
     return "@" not in street and ":" not in street
 
 
-def parse_street_line(line: str) -> tuple[str, str] | None:
+def repair_ocr_number(line: str) -> str:
+    """'Biltstraat 1O4' -> 'Biltstraat 104': O, I, l read for digits inside a number at the end of a line."""
+    def fix(m: re.Match[str]) -> str:
+        tok = m.group(0)
+        return tok.translate(_DIGIT_REPAIR) if any(ch.isdigit() for ch in tok) else tok
+    return re.sub(r"(?<=[ ])[0-9OIl|]{2,5}(?=(?:[ ]?[-/ ]?\w{0,4})?[ ,.]*$)", fix, line)
+
+
+def parse_street_line(line: str, *, ocr: bool = False) -> tuple[str, str] | None:
     """'Kanaalweg 12A' -> ('Kanaalweg', '12A'); None if the line is not a street with number."""
+    if ocr:
+        line = repair_ocr_number(line)
     m = STREET_RE.match(line.strip())
     if not m:
         return None
@@ -290,7 +316,7 @@ def sentences(text: str) -> list[tuple[int, str]]:
     for start, para in pieces:
         last = 0
         for m in re.finditer(r"[.!?]+[\"')]?\s+(?=[A-Z0-9\"'(])", para):
-            before = para[last:m.start()]
+            before = para[max(last, m.start() - 30):m.start()]
             word = re.search(r"([\w.]+)$", before)
             w = word.group(1).casefold() if word else ""
             if w in _ABBREV or re.fullmatch(r"(?:[a-z]\.)*[a-z]", w) or (word and len(word.group(1)) == 1):
@@ -315,14 +341,11 @@ def negated(sentence: str, start: int, window: int = 7) -> bool:
     head = " ".join(words)
     for m in _NEGATORS.finditer(head):
         tail = head[m.end():]
-        if m.group(0).lower() == "niet" and re.match(r"\s*(?:alleen|enkel|slechts|meer)\b", tail, re.I):
+        if m.group(0).lower() == "niet" and re.match(r"\s*(?:alleen|enkel|slechts|meer)\b", tail, re.IGNORECASE):
             continue  # "niet alleen ... maar ook", "niet meer" (still a complaint)
         return True
     after = sentence[start:start + 80]
-    if re.search(r"^\S+(?:\s+\S+){0,2}\s+(?:is|zijn|was)\s+niet\s+(?:het\s+(?:probleem|punt|onderwerp)|waar)",
-                 after, re.IGNORECASE):
-        return True
-    return False
+    return bool(re.search(r"^\S+(?:\s+\S+){0,2}\s+(?:is|zijn|was)\s+niet\s+(?:het\s+(?:probleem|punt|onderwerp)|waar)", after, re.IGNORECASE))
 
 
 # --- fast case-insensitive phrases ----------------------------------------------------------
@@ -368,6 +391,45 @@ def _strip_leading_boundaries(pattern: str) -> str:
     return "".join(out)
 
 
+def _needles(items) -> frozenset[str] | None:
+    """Literal strings of which at least one occurs in any text the pattern matches (None: unknown)."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    best: frozenset[str] | None = None
+
+    def consider(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if found and (best is None or min(map(len, found)) > min(map(len, best))):
+            best = found
+
+    run: list[str] = []
+    for op, av in list(items) + [(None, None)]:
+        if op is c.LITERAL:
+            run.append(chr(av))
+            continue
+        if len(run) >= 3:
+            consider(frozenset(["".join(run)]))
+        run = []
+        if op is c.SUBPATTERN:
+            consider(_needles(av[-1]))
+        elif op is c.BRANCH:
+            alts = [_needles(a) for a in av[1]]
+            if all(alts):
+                consider(frozenset().union(*alts))  # type: ignore[arg-type]
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+            consider(_needles(av[2]))
+    return best
+
+
+def pattern_needles(pattern: str) -> frozenset[str] | None:
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        return _needles(_parser.parse(pattern))
+    except Exception:  # noqa: BLE001 - an optimisation only: without needles every text is scanned
+        return None
+
+
 class Phrase:
     r"""A case-insensitive phrase pattern matched on `lower(text)`; a leading `\b` is checked in Python.
 
@@ -378,8 +440,16 @@ class Phrase:
     def __init__(self, pattern: str):
         self.pattern = pattern
         self.rx = re.compile(_strip_leading_boundaries(pattern))
+        # most phrases are absent from most letters: a substring test skips the regex scan
+        self.needles = pattern_needles(self.rx.pattern)
 
-    def finditer(self, low: str):  # noqa: ANN201 - an iterator of re.Match
+    def present(self, low: str) -> bool:
+        """False when the phrase cannot occur in `low` (cheap); True means: maybe."""
+        return not self.needles or any(n in low for n in self.needles)
+
+    def finditer(self, low: str, *, checked: bool = False):
+        if not checked and not self.present(low):
+            return
         for m in self.rx.finditer(low):
             s = m.start()
             if s > 0 and (low[s - 1].isalnum() or low[s - 1] == "_"):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -18,11 +18,12 @@ from dateutil.relativedelta import relativedelta
 from ..config import Config, Corporation
 from ..errors import ConfigError, MissingValueError
 from ..lifecycle import history as hist
-from ..models import DOC_KIND_LABELS, JUDGEMENTS, Case, Document, Party, as_date
+from ..models import JUDGEMENTS, Case, Document, Party, as_date
 from . import dutch
 from .content import AdviceText, MediationText
 from .kinds import COMPLAINANT, CORPORATION, RECIPIENT_SUFFIX, Kind
 
+UNPLANNED = frozenset({"ontvankelijk", "reactie_gevraagd", "reactie_ontvangen", "niet_ontvankelijk"})
 REMINDER_DAYS = 7  # a reminder asks for the reaction or decision within this many days
 _PLACEHOLDER = re.compile(r"in te vullen|^0000\s*[A-Z]{2}$", re.IGNORECASE)
 JUDGEMENT_TEXT = {"gegrond": "gegrond", "ongegrond": "ongegrond", "gedeeltelijk_gegrond": "gedeeltelijk gegrond"}
@@ -64,6 +65,8 @@ class Letter:
     date: dt.date
     context: dict[str, Any]
     moves_to: str | None = None  # status the case moves to when it is made
+    warnings: list[str] = field(default_factory=list)  # made, but the secretary should look at this
+    enclosures: list[str] = field(default_factory=list)  # case documents sent along (paths in the case)
 
     @property
     def dossier_stem(self) -> str:
@@ -103,12 +106,6 @@ def doc_date(doc: Document) -> dt.date | None:
     return as_date(doc.date) or as_date(doc.received)
 
 
-def doc_line(doc: Document) -> str:
-    label = DOC_KIND_LABELS.get(doc.kind, "Stuk")
-    d = doc_date(doc)
-    return f"{label}{f' van {dutch.date_nl(d)}' if d else ''}"
-
-
 def _doc_phrase(doc: Document, corp: str) -> str:
     """How the procedure paragraph of an advice names a document: "de reactie van Mitros van 1 april 2026"."""
     label = {"klacht": "de klacht", "reactie_corporatie": f"de reactie van {corp}",
@@ -121,13 +118,23 @@ def _doc_phrase(doc: Document, corp: str) -> str:
 
 
 def hearing_of(case: Case, history: list[dict[str, Any]]) -> dict[str, str] | None:
-    """The case's hearing; after the outcome, the last one planned (from the history)."""
+    """The case's hearing; when case.yaml no longer has it, the last one planned (history)."""
     if case.hearing:
         return case.hearing.to_dict()
     last = None
     for ev in history:
-        if ev.get("event") == "hearing" and isinstance(ev.get("hearing"), dict):
-            last = None if ev.get("action") in ("cancelled", "unscheduled") else ev["hearing"]
+        if ev.get("event") == "status":
+            if ev.get("to") == "zitting_gepland" and isinstance(ev.get("hearing"), dict):
+                last = ev["hearing"]
+            elif ev.get("from") == "zitting_gepland" and ev.get("to") in UNPLANNED:
+                last = None  # taken off the hearing day
+        elif ev.get("event") == "hearing":
+            if ev.get("action") == "cancelled":
+                last = None
+            elif isinstance(ev.get("to"), dict):
+                last = ev["to"]
+            elif isinstance(ev.get("hearing"), dict):
+                last = ev["hearing"]
     return last
 
 
@@ -142,7 +149,7 @@ def _committee(config: Config) -> dict[str, Any]:
     c = config.committee
     return {
         "naam": c.name, "korte_naam": c.short_name, "adres": list(c.address),
-        "adres_regel": " · ".join(c.address), "email": c.email, "telefoon": c.phone,
+        "adres_regel": " · ".join(c.address), "adres_tekst": ", ".join(c.address), "email": c.email, "telefoon": c.phone,
         "website": c.website, "reglement": c.regulations_url, "secretaris": c.secretary,
         "voorzitter": c.chair, "leden": list(c.members), "leden_tekst": join_nl(list(c.members)),
     }
@@ -275,8 +282,10 @@ def _niet_ontvankelijk(ctx: dict, case: Case, needs: Needs, **_: Any) -> None:
 
 def _doorgezonden(ctx: dict, case: Case, recipient: str, **_: Any) -> None:
     if recipient == CORPORATION:
-        ctx["bijlagen"] = [f"Kopie: {doc_line(d).lower()}" for d in _documents(case, "klacht", "aanvulling")] \
+        docs = _documents(case, "klacht", "aanvulling")
+        ctx["bijlagen"] = [f"Kopie van {_doc_phrase(d, ctx['corporatie']['naam'])}" for d in docs] \
             or ["Kopie van de klacht"]
+        ctx["_enclosures"] = [d.path for d in docs if d.path]
         ctx["afschrift"].append(f"{ctx['klager']['naam']} (klager)")
     else:
         ctx["bijlagen"] = [f"Kopie van onze brief aan {ctx['corporatie']['naam']}"]
@@ -285,7 +294,9 @@ def _doorgezonden(ctx: dict, case: Case, recipient: str, **_: Any) -> None:
 def _verzoek_reactie(ctx: dict, case: Case, config: Config, date: dt.date, **_: Any) -> None:
     ctx["reactie"] = {"uiterlijk": dutch.date_nl(date + dt.timedelta(days=config.deadlines.reaction_days))}
     docs = _documents(case, "klacht", "aanvulling")
-    ctx["bijlagen"] = [f"Kopie: {doc_line(d).lower()}" for d in docs] or ["Kopie van de klacht"]
+    ctx["bijlagen"] = [f"Kopie van {_doc_phrase(d, ctx['corporatie']['naam'])}" for d in docs] \
+        or ["Kopie van de klacht"]
+    ctx["_enclosures"] = [d.path for d in docs if d.path]
 
 
 def _kopie_reactie(ctx: dict, case: Case, needs: Needs, **_: Any) -> None:
@@ -298,7 +309,8 @@ def _kopie_reactie(ctx: dict, case: Case, needs: Needs, **_: Any) -> None:
         rd = doc_date(last)
         ctx["reactie"] = {"datum": dutch.date_nl(rd) if rd else "",
                           "ontvangen": dutch.date_nl(as_date(last.received) or rd) if (last.received or rd) else ""}
-        ctx["bijlagen"] = [f"Kopie: {doc_line(d).lower()}" for d in docs]
+        ctx["bijlagen"] = [f"Kopie van {_doc_phrase(d, ctx['corporatie']['naam'])}" for d in docs]
+        ctx["_enclosures"] = [d.path for d in docs if d.path]
 
 
 def _uitnodiging(ctx: dict, case: Case, needs: Needs, **_: Any) -> None:
@@ -376,17 +388,21 @@ def _advies(ctx: dict, case: Case, history: list[dict[str, Any]], needs: Needs, 
     draft = f"dossiers/{case.id}/letters/advies-concept.yaml (`kwru letter advies {case.id} --draft`)"
     needs.need(a.onderdelen, "the complaint parts (outcome_details.parts)", f"write them in {draft}")
     parts = []
+    unwritten: list[str] = []
     for i, p in enumerate(a.onderdelen, 1):
         needs.need(p.titel, f"onderdelen[{i}].titel", f"in {draft}")
-        needs.need(p.overweging, f"onderdelen[{i}].overweging (the consideration)", f"in {draft}")
+        if not p.overweging:
+            unwritten.append(f"onderdelen[{i}].overweging")
         j = _norm_judgement(p.oordeel)
         if j not in JUDGEMENTS:
             needs.add(f"onderdelen[{i}].oordeel: gegrond, ongegrond or gedeeltelijk_gegrond"
                       f"{f', not {p.oordeel!r}' if p.oordeel else ''} (in {draft})")
         parts.append({"nummer": i, "titel": dutch.clean(p.titel), "overweging": paragraphs(p.overweging),
                       "oordeel": JUDGEMENT_TEXT.get(j, "")})
-    needs.need(a.standpunt_klager, "standpunt_klager (the complainant's position)", f"in {draft}")
-    needs.need(a.standpunt_corporatie, "standpunt_corporatie (the corporation's position)", f"in {draft}")
+    unwritten += [name for name in ("standpunt_klager", "standpunt_corporatie") if not getattr(a, name)]
+    if unwritten:  # the letter leaves these sections out; the secretary hears which
+        ctx["_warnings"].append(f"advies for {case.id} is made without {', '.join(unwritten)}; write them in "
+                                f"{draft} and make the letter again")
     rolled = rollup([_norm_judgement(p.oordeel) for p in a.onderdelen])
     overall = _norm_judgement(a.oordeel) if a.oordeel else (case.outcome if case.outcome in JUDGEMENTS else rolled)
     if not overall or overall not in JUDGEMENTS:
@@ -470,16 +486,19 @@ def build(config: Config, case: Case, history: list[dict[str, Any]], kind: Kind,
     letters = []
     for recipient in recipients:
         ctx = common(config, case, history, kind, recipient, date, needs)
+        ctx["_warnings"], ctx["_enclosures"] = [], []
         extra = _PER_KIND.get(kind.name)
         if extra:
             extra(ctx, case=case, history=history, config=config, date=date, needs=needs,
                   content=content, recipient=recipient)
         to_rep = recipient == COMPLAINANT and ctx["aan"]["rol"] == "gemachtigde"
+        warnings, enclosures = ctx.pop("_warnings"), ctx.pop("_enclosures")
         ctx = _sanitize(ctx)
         template = kind.template_stem(recipient, case)
         stem = f"{kind.name}-{RECIPIENT_SUFFIX[recipient]}" if len(kind.recipients) > 1 else template
         letters.append(Letter(case.id, kind.name, recipient, "representative" if to_rep else recipient,
-                              template, stem, date, ctx, kind.moves.get(case.status)))
+                              template, stem, date, ctx, kind.moves.get(case.status), warnings,
+                              [str(e) for e in enclosures]))
     # the same field can be missing for both recipients: name it once
     needs.missing = list(dict.fromkeys(needs.missing))
     needs.check()

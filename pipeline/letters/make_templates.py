@@ -18,10 +18,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -231,7 +234,52 @@ class Letter:
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
+        _slim(self.doc)
         self.doc.save(str(path))
+
+
+def _slim(doc: DocxDocument) -> None:
+    """Leave out what python-docx's default template carries and a letter never uses.
+
+    That template holds ~160 style definitions, their latent list and a Word 2010 copy of them
+    (stylesWithEffects): 0.8 MB of XML that every render would zip and LibreOffice would parse
+    for every letter. Word adds back what the secretary uses.
+    """
+    def val(el: Any, tag: str) -> str | None:
+        child = el.find(qn(tag))
+        return child.get(qn("w:val")) if child is not None else None
+
+    used: set[str] = set()
+    parts = [doc.part] + [rel.target_part for rel in doc.part.rels.values()
+                          if rel.reltype in (RT.HEADER, RT.FOOTER)]
+    for part in parts:
+        for el in part.element.iter(qn("w:pStyle"), qn("w:rStyle"), qn("w:tblStyle"), qn("w:numStyleId")):
+            used.add(el.get(qn("w:val")))
+    styles = doc.styles.element
+    by_id = {st.get(qn("w:styleId")): st for st in styles.findall(qn("w:style"))}
+    keep = {sid for sid, st in by_id.items() if st.get(qn("w:default")) == "1"} | used
+    todo = list(keep)
+    while todo:  # what the kept styles are based on or linked to
+        st = by_id.get(todo.pop())
+        if st is None:
+            continue
+        for tag in ("w:basedOn", "w:next", "w:link"):
+            ref = val(st, tag)
+            if ref and ref not in keep:
+                keep.add(ref)
+                todo.append(ref)
+    for sid, st in by_id.items():
+        if sid not in keep:
+            styles.remove(st)
+    for latent in styles.findall(qn("w:latentStyles")):
+        styles.remove(latent)
+    for rid, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects") or rel.reltype == RT.CUSTOM_XML:
+            del doc.part.rels[rid]
+    pkg_rels = doc.part.package.rels
+    for rid, rel in list(pkg_rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            del pkg_rels[rid]
 
 
 def _field(paragraph: Paragraph, instr: str) -> None:
@@ -379,7 +427,7 @@ def verzoek_reactie() -> Letter:
         "daarbij alle stukken meesturen die voor de beoordeling van belang zijn, zoals de correspondentie met "
         "klager, werkorders en verslagen van gesprekken? Wij sturen een kopie van uw reactie aan klager.")
     t.p("U kunt uw reactie sturen naar {{ commissie.email }} of naar ons postadres, "
-        "{{ commissie.adres_regel }}. Vermeld daarbij ons kenmerk {{ kenmerk }}.")
+        "{{ commissie.adres_tekst }}. Vermeld daarbij ons kenmerk {{ kenmerk }}.")
     t.heading("Hoe gaat het verder?")
     t.p("Na ontvangst van uw reactie plant de commissie de klacht in voor een zitting. Wij nodigen klager en "
         "{{ corporatie.naam }} daarvoor uit. De commissie probeert tijdens de zitting eerst te bemiddelen. "
@@ -482,10 +530,12 @@ def bemiddeling() -> Letter:
     t.p("Met deze afspraken is de klacht opgelost. De commissie sluit het dossier. Worden de afspraken niet "
         "nagekomen? Laat het ons dan weten, met vermelding van ons kenmerk {{ kenmerk }}.")
     t.tag("{%p endif %}")
+    t.tag("{%p if not bemiddeling.aangehouden %}")
     t.tag("{%p if aan.rol == 'corporatie' %}")
     t.routes(to_corporation=True)
     t.tag("{%p else %}")
     t.routes()
+    t.tag("{%p endif %}")
     t.tag("{%p endif %}")
     t.p("Het klachtenreglement vindt u op {{ commissie.reglement }}.")
     t.closing()
@@ -506,10 +556,14 @@ def advies() -> Letter:
     t.heading("De klacht")
     t.p("De klacht bestaat uit de volgende onderdelen:", keep=True)
     t.each("o", "advies.onderdelen", "{{ o.nummer }}.\t{{ o.titel }}", style="Lijst")
+    t.tag("{%p if advies.standpunt_klager %}")
     t.heading("Het standpunt van klager")
     t.texts("advies.standpunt_klager")
+    t.tag("{%p endif %}")
+    t.tag("{%p if advies.standpunt_corporatie %}")
     t.heading("Het standpunt van {{ corporatie.naam }}")
     t.texts("advies.standpunt_corporatie")
+    t.tag("{%p endif %}")
     t.tag("{%p if advies.feiten %}")
     t.heading("De feiten")
     t.p("De commissie gaat uit van de volgende feiten:", keep=True)
@@ -642,7 +696,7 @@ Maak de sjablonen opnieuw (overschrijft uw wijzigingen) met
 | veld | wat |
 |---|---|
 | `commissie.naam`, `commissie.korte_naam` | naam van de commissie (kwru.yaml) |
-| `commissie.adres`, `commissie.adres_regel` | postadres (lijst, of op één regel) |
+| `commissie.adres`, `commissie.adres_regel`, `commissie.adres_tekst` | postadres (lijst; op één regel met · of met komma's) |
 | `commissie.email`, `commissie.telefoon`, `commissie.website`, `commissie.reglement` | contact en vindplaats reglement |
 | `commissie.secretaris`, `commissie.voorzitter`, `commissie.leden_tekst` | ondertekening en samenstelling |
 | `kenmerk` | zaaknummer, bv. KWRU-2026-001 |

@@ -46,7 +46,9 @@ class Made:
     addressee: str
     docx: Path
     pdf: Path | None
-    outbox: list[Path]
+    outbox: list[Path]  # the letter, then its enclosures
+    enclosures: list[Path] = field(default_factory=list)  # the case documents sent along, in outbox/
+
 
 
 @dataclass
@@ -162,9 +164,10 @@ def _convert(docx: list[Path], outdir: Path, workers: int, progress: Progress | 
 # --- 4. file --------------------------------------------------------------------------------
 
 def _file_case(ws: Workspace, case_id: str, letters: list[Letter], files: dict[int, tuple[Path, Path | None]],
-               command: str) -> tuple[list[Made], str | None]:
+               command: str, warnings: list[str]) -> tuple[list[Made], str | None]:
     made: list[Made] = []
     moved: list[str] = []
+    warned: list[str] = []
 
     def change(case: Case) -> list[dict[str, Any]]:
         kind = get_kind(letters[0].kind)
@@ -173,15 +176,23 @@ def _file_case(ws: Workspace, case_id: str, letters: list[Letter], files: dict[i
         for letter in letters:
             docx, pdf = files[id(letter)]
             day = letter.date.isoformat()
-            in_case, in_outbox = [], []
-            for src in (docx, pdf):
-                if src is None:
-                    continue
-                ext = src.suffix
-                in_case.append(dossier.add_case_file(ws, case_id, "letters", letter.dossier_stem + ext, src))
-                in_outbox.append(dossier.add_outbox_file(ws, day, letter.outbox_stem + ext, src))
+            in_case = [dossier.add_case_file(ws, case_id, "letters", letter.dossier_stem + src.suffix, src)
+                       for src in (docx, pdf) if src is not None]
+            # the outbox holds what is sent: the PDF, or the DOCX when there is no PDF
+            send = pdf or docx
+            in_outbox = [dossier.add_outbox_file(ws, day, letter.outbox_stem + send.suffix, send)]
+            # the documents the letter says are enclosed go next to it, ready to send along
+            enclosed = []
+            for n, rel in enumerate(letter.enclosures, 1):
+                src = ws.case_dir(case_id) / rel
+                if src.is_file():
+                    enclosed.append(dossier.add_outbox_file(
+                        ws, day, f"{letter.outbox_stem}-bijlage-{n}{src.suffix}", src))
+                else:
+                    warned.append(f"{case_id}: enclosure {rel} is not in the dossier; enclose it by hand")
+            in_outbox += enclosed
             made.append(Made(case_id, letter.kind, letter.recipient, letter.addressee, in_case[0],
-                             in_case[1] if pdf else None, in_outbox))
+                             in_case[1] if pdf else None, in_outbox, enclosed))
             events.append(dossier.history_event(
                 "letter", kind=letter.kind, to=letter.recipient, addressee=letter.addressee,
                 template=letter.template, date=day, command=command,
@@ -196,18 +207,36 @@ def _file_case(ws: Workspace, case_id: str, letters: list[Letter], files: dict[i
         return events
 
     dossier.update_case(ws, case_id, change)
+    warnings += warned
     return made, (moved[0] if moved else None)
+
+
+def _complete_pdf(path: Path) -> Path | None:
+    """`path` if LibreOffice has finished writing it (a PDF ends with %%EOF), else None."""
+    try:
+        with open(path, "rb") as f:
+            f.seek(0, os.SEEK_END)
+            size = f.tell()
+            if size < 64:
+                return None
+            f.seek(max(0, size - 1024))
+            return path if b"%%EOF" in f.read() else None
+    except FileNotFoundError:
+        return None
 
 
 def _print_file(ws: Workspace, run: Run) -> Path | None:
     from pypdf import PdfWriter
 
-    pdfs = [m.pdf for m in run.made if m.pdf]
-    if not pdfs:
+    if not any(m.pdf for m in run.made):
         return None
     writer = PdfWriter()
-    for p in pdfs:
-        writer.append(str(p))
+    for m in run.made:  # each letter followed by what it encloses, as it goes in the envelope
+        if m.pdf:
+            writer.append(str(m.pdf))
+            for e in m.enclosures:
+                if e.suffix.lower() == ".pdf":
+                    writer.append(str(e))
     import io
 
     buf = io.BytesIO()
@@ -247,6 +276,7 @@ def make_letters(ws: Workspace, kind_name: str, case_ids: list[str], *, date: dt
         if progress:
             progress("check", i, len(case_ids))
     run.seconds["check"] = time.perf_counter() - t0
+    run.warnings += [w for lts in planned.values() for lt in lts for w in lt.warnings]
 
     with tempfile.TemporaryDirectory(prefix="letters-", dir=ws.state) as tmp:
         tmpdir = Path(tmp)
@@ -271,37 +301,73 @@ def make_letters(ws: Workspace, kind_name: str, case_ids: list[str], *, date: dt
             planned.pop(cid)
         run.seconds["docx"] = time.perf_counter() - t1
 
-        # 3. convert
+        # 3 and 4. convert in the background; file each case as soon as its PDFs are complete,
+        # so the fsync-bound filing overlaps LibreOffice's CPU-bound conversion
         t2 = time.perf_counter()
         docx_of = {id(lt): tmpdir / "docx" / f"{lt.outbox_stem}.docx" for cid in planned for lt in planned[cid]}
-        pdfs, why = _convert(list(docx_of.values()), tmpdir / "pdf", workers, progress) if pdf else ({}, None)
-        if not pdf:
-            why = "asked for DOCX only"
-        elif why:
-            run.warnings.append(f"no PDF made: {why}")
-        run.seconds["pdf"] = time.perf_counter() - t2
+        pdf_dir = tmpdir / "pdf"
+        done: dict[str, Any] = {}
 
-        # 4. file
-        t3 = time.perf_counter()
-        for i, (cid, lts) in enumerate(planned.items(), 1):
-            files = {id(lt): (docx_of[id(lt)], pdfs.get(docx_of[id(lt)])) for lt in lts}
-            if not why and any(pdf is None for _, pdf in files.values()):
+        def convert() -> None:
+            try:
+                done["pdfs"], done["why"] = _convert(list(docx_of.values()), pdf_dir, workers, progress)
+            except BaseException as e:  # noqa: BLE001 - handed to the main thread
+                done["error"] = e
+
+        converter = threading.Thread(target=convert, daemon=True)
+        if pdf and docx_of:
+            converter.start()
+        else:
+            done.update(pdfs={}, why="asked for DOCX only" if not pdf else None)
+        pending = list(planned)
+        filed_count = 0
+
+        def file_one(cid: str, final: bool) -> bool:
+            nonlocal filed_count
+            lts = planned[cid]
+            files: dict[int, tuple[Path, Path | None]] = {}
+            for lt in lts:
+                docx = docx_of[id(lt)]
+                ready = _complete_pdf(pdf_dir / f"{docx.stem}.pdf")
+                if ready is None and not final:
+                    return False
+                files[id(lt)] = (docx, ready)
+            if final and not done.get("why") and any(p is None for _, p in files.values()):
                 run.warnings.append(f"{cid}: LibreOffice made no PDF of "
                                     f"{', '.join(d.name for d, p in files.values() if p is None)}; the DOCX is filed")
             try:
-                made, moved = _file_case(ws, cid, lts, files, command)
+                made, moved = _file_case(ws, cid, lts, files, command, run.warnings)
             except KwruError as e:
                 if strict:
                     raise
                 run.failed.append(Failed(cid, str(e)))
-                continue
+                return True
             run.made.extend(made)
             if moved:
                 run.moved[cid] = moved
+            filed_count += 1
             if progress:
-                progress("file", i, len(planned))
-        run.seconds["file"] = time.perf_counter() - t3
+                progress("file", filed_count, len(planned))
+            return True
 
+        try:
+            while converter.is_alive():
+                pending = [cid for cid in pending if not file_one(cid, final=False)]
+                converter.join(0.2)
+        finally:
+            if converter.is_alive():  # an error while filing: let LibreOffice finish before cleaning up
+                converter.join()
+        run.seconds["pdf"] = time.perf_counter() - t2
+        if "error" in done:
+            raise done["error"]
+        if done.get("why") and pdf:
+            run.warnings.append(f"no PDF made: {done['why']}")
+        for cid in pending:
+            file_one(cid, final=True)
+        run.seconds["file"] = time.perf_counter() - t2 - run.seconds["pdf"]  # after the conversion ended
+
+    order = {cid: i for i, cid in enumerate(case_ids)}
+    run.made.sort(key=lambda m: (order.get(m.case_id, 0), recipients.index(m.recipient)))
     if print_pdf:
         run.print_pdf = _print_file(ws, run)
         if run.print_pdf is None and run.made:

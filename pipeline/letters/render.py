@@ -36,7 +36,7 @@ class _Environment(jinja2.Environment):
         super().__init__(undefined=jinja2.StrictUndefined, autoescape=True)
         self._compiled: dict[str, jinja2.Template] = {}
 
-    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> jinja2.Template:  # noqa: A002
+    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> jinja2.Template:
         if globals is not None or template_class is not None or not isinstance(source, str):
             return super().from_string(source, globals, template_class)
         t = self._compiled.get(source)
@@ -172,6 +172,6 @@ def render_many(jobs: list[tuple[Path, dict[str, Any], Path, str]]) -> list[str 
             errors.append(None)
         except KwruError as e:
             errors.append(str(e))
-        except Exception as e:  # a broken template file must not stop the other letters
+        except Exception as e:  # noqa: BLE001 - a broken template file must not stop the other letters
             errors.append(f"{what}: {type(e).__name__}: {e}")
     return errors

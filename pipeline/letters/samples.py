@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 from .. import dossier
 from ..models import (
@@ -105,7 +106,22 @@ def sample_case(ws: Workspace, seq: int, *, status: str = "ontvangen", year: int
             hold_reason="de commissie wil eerst zien dat het herstel geslaagd is." if status == "aangehouden" else None,
             follow_up="2026-06-01" if status == "aangehouden" else None)
     dossier.write_case(ws, case, *events)
+    for doc in case.documents:  # one blank page stands in for each document, so enclosures exist
+        if doc.path:
+            dossier.add_case_file(ws, cid, "documents", Path(doc.path).name, _blank_pdf())
     return case
+
+
+def _blank_pdf() -> bytes:
+    import io
+
+    from pypdf import PdfWriter
+
+    w = PdfWriter()
+    w.add_blank_page(595, 842)
+    buf = io.BytesIO()
+    w.write(buf)
+    return buf.getvalue()
 
 
 def with_advice(ws: Workspace, case_id: str, judgement: str = "gedeeltelijk_gegrond") -> Case:
@@ -123,7 +139,6 @@ def with_advice(ws: Workspace, case_id: str, judgement: str = "gedeeltelijk_gegr
                                  "Wat er in het telefoongesprek is gezegd, kan de commissie niet vaststellen.")],
             recommendations=["Bied klager een vergoeding van € 150 aan voor het ongemak, binnen 4 weken."],
             general_advice="Controleer het werk van aannemers na afloop van een reparatie.")
-        return None
 
     case = dossier.update_case(ws, case_id, change)
     dossier.add_case_file(ws, case_id, "letters", "advies-concept.yaml", ADVICE_POSITIONS.encode("utf-8"))

@@ -74,7 +74,7 @@ def schedule(ws: Workspace, day: dt.date, case_ids: Sequence[str], *, today: dt.
         existing = hearings.day_location(day, others)
         if location:
             location = hearings.resolve_location(location, config)
-            if existing and hearings._norm(existing) != hearings._norm(location):
+            if existing and not hearings.same_location(existing, location):
                 raise UsageError(f"{day.isoformat()} already has a location: {existing}; one location per "
                                  "hearing day")
         elif existing:
@@ -88,10 +88,13 @@ def schedule(ws: Workspace, day: dt.date, case_ids: Sequence[str], *, today: dt.
         done.warnings += hearings.day_warnings(day, config, today)
         for cid, time in zip(ids, slot_times, strict=True):
             warns = hearings.hearing_warnings(cases[cid], day, ws.history(cid), config, today)
-            target = Hearing(day.isoformat(), time, location)
-            _apply(ws, cid, lambda c, hist, t=target: hearings.schedule_case(c, t, today=today), done)
+            _apply(ws, cid, _scheduler(Hearing(day.isoformat(), time, location), today), done)
             done.warnings += warns
         return done
+
+
+def _scheduler(target: Hearing, today: dt.date) -> Callable[[Case, list[dict[str, Any]]], Step]:
+    return lambda case, history: hearings.schedule_case(case, target, today=today)
 
 
 def unschedule(ws: Workspace, case_id: str, *, today: dt.date, reason: str | None = None) -> Done:

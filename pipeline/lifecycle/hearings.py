@@ -94,6 +94,10 @@ def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+def same_location(a: str, b: str) -> bool:
+    return _norm(a) == _norm(b)
+
+
 def resolve_location(text: str, config: Config) -> str:
     """A location as typed: a kwru.yaml location it uniquely names (case-insensitive part of
     it, e.g. "mitros"), else the text as given."""

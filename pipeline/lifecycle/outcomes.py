@@ -159,8 +159,6 @@ def record_outcome(case: Case, outcome: str, *, today: dt.date, config: Config,
                                       outcome=kind, details=details.to_dict()))
     case.outcome = kind
     case.outcome_details = details
-    if kind == "bemiddeld":
-        step.notes.append(f"{case.id}: the mediation letter (kwru letter bemiddeling) closes the dossier")
     return step
 
 

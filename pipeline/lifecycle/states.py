@@ -109,6 +109,9 @@ def check(case: Case, to: str, doing: str | None = None) -> None:
     if to not in STATUSES:
         raise TransitionError(f"unknown status {to!r}; statuses are: {', '.join(STATUSES)}")
     frm = case.status
+    if frm not in TRANSITIONS:
+        raise TransitionError(f"{case.id} has status {frm!r}, which is not a status; correct it in case.yaml "
+                              f"(statuses are: {', '.join(STATUSES)})")
     if to not in allowed(frm):
         what = f"cannot {doing}" if doing else f"cannot become '{to}'"
         raise TransitionError(f"{case.id} is '{frm}'; it {what}. Possible from '{frm}': {possible_text(frm)}")

@@ -24,7 +24,12 @@ class Converted:
     warnings: list[str] = field(default_factory=list)
 
 
-def convert(path: Path, workdir: Path) -> Converted:  # pragma: no cover - replaced below
-    from .convert import convert as _convert
+# The implementation lives in convert.py. Importing it binds the submodule to the name
+# `convert` on this package; the function defined below takes the name back, so
+# `from pipeline.text import convert` always gives the function.
+from .convert import convert as _convert  # noqa: E402 - needs Converted above
 
+
+def convert(path: Path, workdir: Path) -> Converted:
+    """Text and a searchable PDF of one received file; raises errors.Unreadable with a reason."""
     return _convert(path, workdir)

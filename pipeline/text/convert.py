@@ -15,7 +15,6 @@ from pathlib import Path
 
 from ..errors import Unreadable
 from . import Converted
-from . import pdf as pdfs
 from .sniff import Kind, sniff, unsupported_reason
 
 log = logging.getLogger(__name__)
@@ -85,6 +84,7 @@ def _join(texts: list[str]) -> str:
 
 def _pdf(path: Path, workdir: Path) -> Converted:
     from . import ocr
+    from . import pdf as pdfs
 
     doc = pdfs.read_pdf(path, workdir)
     if not doc.scan_pages:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -165,8 +166,13 @@ class _Collect(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         msg = record.getMessage().strip()
-        if msg and msg not in self.messages:
+        if msg and msg not in self.messages and not msg.startswith(_NOISE):
             self.messages.append(msg)
+
+
+# OCRmyPDF warnings that say nothing to a secretary (we keep the original file anyway).
+_NOISE = ("The input's creation date has no time zone", "This PDF contains structural markup",
+          "This PDF has a digital signature", "This PDF is digitally signed")
 
 
 def _ocrmypdf(src: Path, out: Path, pages: list[int], *, careful: bool) -> list[str]:
@@ -177,6 +183,9 @@ def _ocrmypdf(src: Path, out: Path, pages: list[int], *, careful: bool) -> list[
     collect = _Collect()
     logger = logging.getLogger("ocrmypdf")
     logger.addHandler(collect)
+    # OCRmyPDF 17's (disabled) rich progress bar leaves sys.stderr replaced by a StringIO: all
+    # later error output of kwru would vanish. Put the real streams back afterwards.
+    streams = sys.stdout, sys.stderr
     try:
         ocrmypdf.ocr(
             src, out,
@@ -189,6 +198,7 @@ def _ocrmypdf(src: Path, out: Path, pages: list[int], *, careful: bool) -> list[
             fast_web_view=1_000_000,  # MB threshold: never linearise
             tesseract_timeout=PDF_PAGE_TIMEOUT,
             invalidate_digital_signatures=True,  # the signed original stays in originals/
+            tagged_pdf_mode="ignore",  # tagged (Word-made) PDFs with a scanned page: still OCR it
             rotate_pages=careful,
             deskew=careful,
             progress_bar=False,
@@ -203,6 +213,7 @@ def _ocrmypdf(src: Path, out: Path, pages: list[int], *, careful: bool) -> list[
         raise _OcrmypdfFailed(f"{type(e).__name__}: {e}".strip()) from None
     finally:
         logger.removeHandler(collect)
+        sys.stdout, sys.stderr = streams
     return collect.messages
 
 

@@ -76,7 +76,7 @@ def _open_with_qpdf(src: Path, workdir: Path) -> tuple[Path, list[str]]:
     except pikepdf.PdfError as e:
         # qpdf gave up; pdfium is sometimes more lenient, so let it try the original.
         log.info("qpdf could not open %s: %s", src, e)
-        return src, [f"qpdf: {e}"]
+        return src, ["qpdf: " + str(e).replace(f"{src}: ", "").replace(str(src), src.name)]
     return src, warnings
 
 

@@ -12,8 +12,17 @@ from pathlib import Path
 from typing import Any
 
 from . import degrade
-from .people import AREA_CODES, Corp, Person
-from .render import Letter, Letterhead, Mail, PdfStyle, build_mail, letter_text, render_docx, render_pdf
+from .people import AREA_CODES, Corp, Person, normalise_phone
+from .render import (
+    Letter,
+    Letterhead,
+    Mail,
+    PdfStyle,
+    build_mail,
+    letter_text,
+    render_docx,
+    render_pdf,
+)
 from .texts import (
     CLOSINGS,
     CLOSINGS_MAIL,
@@ -33,14 +42,36 @@ from .texts import (
 LETTER_FORMS = ("text_pdf", "scan_pdf", "photo_jpg", "scan_png", "scan_tiff", "docx")
 MAIL_FORMS = ("eml_plain", "eml_html", "eml_attachments", "eml_reply")
 FORMS = (*LETTER_FORMS, *MAIL_FORMS, "txt")
-EXTENSIONS = {"text_pdf": "pdf", "scan_pdf": "pdf", "photo_jpg": "jpg", "scan_png": "png",
-              "scan_tiff": "tif", "docx": "docx", "txt": "txt", "eml_plain": "eml",
-              "eml_html": "eml", "eml_attachments": "eml", "eml_reply": "eml"}
+EXTENSIONS = {
+    "text_pdf": "pdf",
+    "scan_pdf": "pdf",
+    "photo_jpg": "jpg",
+    "scan_png": "png",
+    "scan_tiff": "tif",
+    "docx": "docx",
+    "txt": "txt",
+    "eml_plain": "eml",
+    "eml_html": "eml",
+    "eml_attachments": "eml",
+    "eml_reply": "eml",
+}
 
-CORP_STAFF = ("Jeroen Koops", "Miriam Veldhuis", "Sandra Tielemans", "Erik-Jan Brand",
-              "Hanneke Smeets", "Marloes Hofman", "Bart Overdijk", "Ellen Bruggink")
-CORP_ROLES = ("Klachtencoördinator", "Teamleider Klantcontact", "Manager Wonen",
-              "Senior medewerker Klachten")
+CORP_STAFF = (
+    "Jeroen Koops",
+    "Miriam Veldhuis",
+    "Sandra Tielemans",
+    "Erik-Jan Brand",
+    "Hanneke Smeets",
+    "Marloes Hofman",
+    "Bart Overdijk",
+    "Ellen Bruggink",
+)
+CORP_ROLES = (
+    "Klachtencoördinator",
+    "Teamleider Klantcontact",
+    "Manager Wonen",
+    "Senior medewerker Klachten",
+)
 DIRECTORS = ("drs. M.A. Hofstede", "ir. P.J. Kramer", "mr. S. Landman", "R. de Bruin MBA")
 MAILERS = (None, None, "Microsoft Outlook 16.0", "Apple Mail (2.3774.300.61.1.2)")
 KWRU_MAIL = "info@kwru.nl"
@@ -73,6 +104,7 @@ class Written:
 
 
 # --- letters ---------------------------------------------------------------------------------
+
 
 def _party_lines(p: Person, lay: dict[str, Any], *, contact: bool) -> list[str]:
     name = p.name
@@ -108,22 +140,29 @@ def complaint_letter(rng: random.Random, d: Planned) -> Letter:
             sender.append(writer.email)
     signature = [writer.name]
     if c.rep:
-        signature.append(f"{c.rep.organisation}" if c.rep.organisation else
-                         f"namens {c.person.title} {c.person.name}")
+        signature.append(
+            f"{c.rep.organisation}"
+            if c.rep.organisation
+            else f"namens {c.person.title} {c.person.name}"
+        )
     enclosures = []
     if "geen_eerdere_klacht" not in c.flags and rng.random() < 0.5:
         enclosures.append(f"kopie van de brief aan {c.alias} van {long_date(c.earlier)}")
     if c.rep and c.rep.relation == "gemachtigde":
         enclosures.append("machtiging")
     return Letter(
-        sender=sender, sender_pos=lay.get("sender_pos", "left"),
+        sender=sender,
+        sender_pos=lay.get("sender_pos", "left"),
         addressee=_committee_lines(rng),
         date_line=fmt_date(c.date, lay.get("date_style", "long"), writer.city),
         date_pos=lay.get("date_pos", "left"),
         subject=c.subject if lay.get("betreft", rng.random() < 0.5) else None,
         subject_label=rng.choice(("Betreft:", "Betreft:", "Onderwerp:")),
-        salutation=rng.choice(SALUTATIONS), paragraphs=body, closing=rng.choice(CLOSINGS),
-        signature=signature, enclosures=enclosures,
+        salutation=rng.choice(SALUTATIONS),
+        paragraphs=body,
+        closing=rng.choice(CLOSINGS),
+        signature=signature,
+        enclosures=enclosures,
         page_break_before=lay.get("page_break_before"),
     )
 
@@ -162,10 +201,16 @@ def corporation_letter(rng: random.Random, d: Planned, case_number: str | None) 
         refs.append(("Behandeld door", rng.choice(CORP_STAFF)))
         signature = [refs[-1][1], rng.choice(CORP_ROLES), display]
     return Letter(
-        addressee=addressee, date_line=fmt_date(d.date, "place", corp.hq_city), refs=refs,
-        subject=subject, salutation=rng.choice(("Geachte mevrouw Smit,", "Geachte commissie,",
-                                                "Geachte leden van de commissie,")),
-        paragraphs=paragraphs, closing="Met vriendelijke groet,", signature=signature,
+        addressee=addressee,
+        date_line=fmt_date(d.date, "place", corp.hq_city),
+        refs=refs,
+        subject=subject,
+        salutation=rng.choice(
+            ("Geachte mevrouw Smit,", "Geachte commissie,", "Geachte leden van de commissie,")
+        ),
+        paragraphs=paragraphs,
+        closing="Met vriendelijke groet,",
+        signature=signature,
         letterhead=lh,
     )
 
@@ -173,20 +218,23 @@ def corporation_letter(rng: random.Random, d: Planned, case_number: str | None) 
 def tenant_letter(rng: random.Random, d: Planned, case_number: str | None) -> Letter:
     c, lay = d.complaint, d.layout
     writer = c.rep.person if (d.from_rep and c.rep) else c.person
-    paras = (withdrawal_paragraphs(rng, c) if d.kind == "intrekking"
-             else addition_paragraphs(rng, c))
+    paras = withdrawal_paragraphs(rng, c) if d.kind == "intrekking" else addition_paragraphs(rng, c)
     paras = [x for x in paras if x]
     if d.from_rep and c.rep:
         paras.insert(0, f"Ik schrijf u namens {c.person.title} {c.person.name}.")
-    subject = ("Intrekking klacht" if d.kind == "intrekking" else "Aanvulling op mijn klacht")
+    subject = "Intrekking klacht" if d.kind == "intrekking" else "Aanvulling op mijn klacht"
     if case_number:
         subject += f" {case_number}"
     return Letter(
         sender=_party_lines(writer, lay, contact=lay.get("contact", False)),
-        sender_pos=lay.get("sender_pos", "left"), addressee=_committee_lines(rng),
+        sender_pos=lay.get("sender_pos", "left"),
+        addressee=_committee_lines(rng),
         date_line=fmt_date(d.date, lay.get("date_style", "long"), writer.city),
-        subject=subject, salutation=rng.choice(SALUTATIONS[:3]), paragraphs=paras,
-        closing=rng.choice(CLOSINGS[:3]), signature=[writer.name],
+        subject=subject,
+        salutation=rng.choice(SALUTATIONS[:3]),
+        paragraphs=paras,
+        closing=rng.choice(CLOSINGS[:3]),
+        signature=[writer.name],
     )
 
 
@@ -200,9 +248,11 @@ def make_letter(rng: random.Random, d: Planned, case_number: str | None) -> Lett
 
 # --- e-mails ---------------------------------------------------------------------------------
 
+
 def _msgid(rng: random.Random, domain: str, when: dt.datetime) -> str:
-    token = "".join(rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz0123456789")
-                    for _ in range(20))
+    token = "".join(
+        rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz0123456789") for _ in range(20)
+    )
     if domain.endswith(("gmail.com",)):
         return f"<CA{token}@mail.gmail.com>"
     return f"<{when:%Y%m%d%H%M%S}.{token[:10]}@{domain}>"
@@ -225,29 +275,46 @@ def _signature_block(p: Person, *, address: bool, phone: bool) -> list[str]:
 def _html(paragraphs: list[str], closing_lines: list[str]) -> str:
     def esc(s: str) -> str:
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
     body = "".join(f"<p>{esc(p)}</p>\n" for p in paragraphs)
     sig = "<br>\n".join(esc(x) for x in closing_lines)
-    return ("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html\"></head>\n"
-            "<body style=\"font-family: Calibri, Arial, sans-serif; font-size: 11pt\">\n"
-            f"{body}<p>{sig}</p>\n</body></html>\n")
+    return (
+        '<html><head><meta http-equiv="Content-Type" content="text/html"></head>\n'
+        '<body style="font-family: Calibri, Arial, sans-serif; font-size: 11pt">\n'
+        f"{body}<p>{sig}</p>\n</body></html>\n"
+    )
 
 
-def make_mail(rng: random.Random, d: Planned, case_number: str | None,
-              quoted: Written | None) -> tuple[Mail, str]:
+def make_mail(
+    rng: random.Random, d: Planned, case_number: str | None, quoted: Written | None
+) -> tuple[Mail, str]:
     """The e-mail of a planned document, and its visible body text."""
     c = d.complaint
     when = _when(rng, d.date, office=d.kind in ("reactie_corporatie", "besluit_corporatie"))
     if d.kind in ("reactie_corporatie", "besluit_corporatie"):
         staff = rng.choice(CORP_STAFF)
-        local = rng.choice(("klachten", "klantcontact", staff.split()[0][0].lower() + "."
-                            + staff.split()[-1].lower()))
-        display = d.layout.get("display", c.corp.aliases[0] if len(c.corp.name) > 14
-                               else c.corp.name)
+        local = rng.choice(
+            (
+                "klachten",
+                "klantcontact",
+                staff.split()[0][0].lower() + "." + staff.split()[-1].lower(),
+            )
+        )
+        display = d.layout.get(
+            "display", c.corp.aliases[0] if len(c.corp.name) > 14 else c.corp.name
+        )
         from_name = f"{staff} | {display}" if "." in local else f"Klantcontact {display}"
         from_addr = f"{local}@{c.corp.domain}"
         letter = corporation_letter(rng, d, case_number)
-        subject = (f"Reactie klacht {case_number}" if d.kind == "reactie_corporatie"
-                   else f"Besluit advies klacht {case_number}") if case_number else letter.subject
+        subject = (
+            (
+                f"Reactie klacht {case_number}"
+                if d.kind == "reactie_corporatie"
+                else f"Besluit advies klacht {case_number}"
+            )
+            if case_number
+            else letter.subject
+        )
         head = "\n".join(f"{k}: {v}" for k, v in letter.refs if k != "Behandeld door")
         blocks = [head, letter.salutation, *letter.paragraphs]
         closing, sig = letter.closing, [staff, rng.choice(CORP_ROLES), display, c.corp.website]
@@ -255,6 +322,7 @@ def make_mail(rng: random.Random, d: Planned, case_number: str | None,
         writer = c.rep.person if c.rep and (d.kind == "klacht" or d.from_rep) else c.person
         from_name, from_addr = writer.name, writer.email or ""
         if d.kind == "klacht":
+            c.prior_letter = d.form == "eml_attachments"  # that letter is attached
             body = complaint_body(rng, c, short=d.layout.get("short", rng.random() < 0.5))
             c.paragraphs = body
             c.subject = complaint_subject(rng, c)
@@ -263,23 +331,33 @@ def make_mail(rng: random.Random, d: Planned, case_number: str | None,
             if c.rep:
                 sig.insert(1, f"({c.rep.relation} van {c.person.title} {c.person.name})")
             if d.form == "eml_attachments":
-                body = [*body, f"In de bijlage stuur ik mijn brief aan {c.alias} van "
-                        f"{long_date(c.earlier)} en een foto van de situatie."]
+                body = [
+                    *body,
+                    (
+                        f"In de bijlage stuur ik mijn brief aan {c.alias} van "
+                        f"{long_date(c.earlier)} en een foto van de situatie."
+                    ),
+                ]
             blocks = [rng.choice(SALUTATIONS), *body]
         else:
-            body = (withdrawal_paragraphs(rng, c) if d.kind == "intrekking"
-                    else addition_paragraphs(rng, c))
+            body = (
+                withdrawal_paragraphs(rng, c)
+                if d.kind == "intrekking"
+                else addition_paragraphs(rng, c)
+            )
             body = [x for x in body if x]
             if d.from_rep and c.rep:
                 parent = "moeder" if c.person.gender == "v" else "vader"
-                body.insert(0, f"Ik schrijf u namens mijn {parent}, {c.person.title} "
-                               f"{c.person.name}.")
-            subject = ("Intrekking klacht" if d.kind == "intrekking" else "Aanvulling klacht")
+                body.insert(
+                    0, f"Ik schrijf u namens mijn {parent}, {c.person.title} {c.person.name}."
+                )
+            subject = "Intrekking klacht" if d.kind == "intrekking" else "Aanvulling klacht"
             if case_number:
                 subject += f" {case_number}"
                 body.insert(0, f"Het gaat om dossier {case_number}.")
-            sal = rng.choice(("Beste mevrouw Smit,", "Geachte commissie,", "Beste heer/mevrouw,",
-                              "Goedemiddag,"))
+            sal = rng.choice(
+                ("Beste mevrouw Smit,", "Geachte commissie,", "Beste heer/mevrouw,", "Goedemiddag,")
+            )
             blocks = [sal, *body]
             sig = _signature_block(writer, address=False, phone=rng.random() < 0.5)
         closing = rng.choice(CLOSINGS_MAIL)
@@ -288,16 +366,27 @@ def make_mail(rng: random.Random, d: Planned, case_number: str | None,
     if d.form == "eml_reply" and quoted is not None and quoted.mail is not None:
         q = quoted.mail
         subject = "Re: " + q.subject
-        intro = (f"Op {fmt_date(q.when.date(), 'weekday')} om {q.when:%H:%M} schreef "
-                 f"{q.from_name} <{q.from_addr}>:")
-        quoted_text = "\n".join(("> " + line) if line else ">"
-                                for line in (q.text or "").splitlines())
+        intro = (
+            f"Op {fmt_date(q.when.date(), 'weekday')} om {q.when:%H:%M} schreef "
+            f"{q.from_name} <{q.from_addr}>:"
+        )
+        quoted_text = "\n".join(
+            ("> " + line) if line else ">" for line in (q.text or "").splitlines()
+        )
         text += f"\n{intro}\n{quoted_text}\n"
         in_reply_to = q.msgid
     domain = from_addr.split("@")[-1]
-    mail = Mail(from_name=from_name, from_addr=from_addr, to=KWRU_MAIL, subject=subject,
-                when=when, msgid=_msgid(rng, domain, when), in_reply_to=in_reply_to,
-                mailer=rng.choice(MAILERS), to_name=rng.choice((None, "KWRU")))
+    mail = Mail(
+        from_name=from_name,
+        from_addr=from_addr,
+        to=KWRU_MAIL,
+        subject=subject,
+        when=when,
+        msgid=_msgid(rng, domain, when),
+        in_reply_to=in_reply_to,
+        mailer=rng.choice(MAILERS),
+        to_name=rng.choice((None, "KWRU")),
+    )
     if d.form == "eml_html":
         mail.html = _html(blocks, [closing, *sig])
         try:
@@ -320,10 +409,16 @@ FONTS = ("LiberationSerif", "LiberationSans", "DejaVuSans", "Carlito")
 
 def _style(rng: random.Random, lay: dict[str, Any], *, ocr: bool) -> PdfStyle:
     family = lay.get("font") or rng.choice(FONTS)
-    size = lay.get("size") or (rng.choice((11, 11.5, 12)) if ocr else rng.choice((10, 10.5, 11, 12)))
-    return PdfStyle(family=family, size=size, leading=rng.choice((1.25, 1.35, 1.5)),
-                    margin_left=rng.choice((22, 25, 28)) * 2.8346, justify_sender_bold=
-                    rng.random() < 0.3)
+    size = lay.get("size") or (
+        rng.choice((11, 11.5, 12)) if ocr else rng.choice((10, 10.5, 11, 12))
+    )
+    return PdfStyle(
+        family=family,
+        size=size,
+        leading=rng.choice((1.25, 1.35, 1.5)),
+        margin_left=rng.choice((22, 25, 28)) * 2.8346,
+        justify_sender_bold=rng.random() < 0.3,
+    )
 
 
 def _hms(rng: random.Random, h0: int, h1: int) -> str:
@@ -349,9 +444,15 @@ def _date_core(date_line: str) -> str:
     return date_line.split(", ")[-1]
 
 
-def write_document(rng: random.Random, d: Planned, outdir: Path, stem: str,
-                   case_number: str | None, quoted: Written | None,
-                   verify: bool = False) -> Written:
+def write_document(
+    rng: random.Random,
+    d: Planned,
+    outdir: Path,
+    stem: str,
+    case_number: str | None,
+    quoted: Written | None,
+    verify: bool = False,
+) -> Written:
     form = d.form
     ext = EXTENSIONS[form]
     c = d.complaint
@@ -366,11 +467,20 @@ def write_document(rng: random.Random, d: Planned, outdir: Path, stem: str,
                 date_line=fmt_date(c.earlier, "place", c.person.city),
                 subject=f"Klacht over mijn woning {c.person.address}",
                 salutation="Geachte heer, mevrouw,",
-                paragraphs=[f"Hierbij dien ik een klacht in bij {c.alias}.", *c.paragraphs[1:3],
-                            "Ik verwacht binnen een maand een reactie."],
-                closing="Met vriendelijke groet,", signature=[c.person.name])
-            pdf, _ = render_pdf(att_letter, _style(rng, {}, ocr=False),
-                                title=att_letter.subject or "", author=c.person.name)
+                paragraphs=[
+                    f"Hierbij dien ik een klacht in bij {c.alias}.",
+                    *c.paragraphs[1:3],
+                    "Ik verwacht binnen een maand een reactie.",
+                ],
+                closing="Met vriendelijke groet,",
+                signature=[c.person.name],
+            )
+            pdf, _ = render_pdf(
+                att_letter,
+                _style(rng, {}, ocr=False),
+                title=att_letter.subject or "",
+                author=c.person.name,
+            )
             photo = degrade.damp_wall_photo(rng, (1024, 768))
             buf = io.BytesIO()
             photo.save(buf, "JPEG", quality=82)
@@ -395,10 +505,14 @@ def write_document(rng: random.Random, d: Planned, outdir: Path, stem: str,
     text = letter_text(letter)
     if letter.letterhead:
         text += "\n" + "\n".join(letter.letterhead.lines) + "\n" + letter.letterhead.footer
-    tail = {"text_pdf": d.layout.get("filename", "brief"), "scan_pdf": f"SCAN_{d.date:%Y%m%d}_{_hms(rng, 9, 17)}",
-            "scan_png": f"scan-{rng.randint(1, 40):03d}", "scan_tiff": f"scan_{d.date:%Y-%m-%d}",
-            "photo_jpg": f"IMG_{d.date:%Y%m%d}_{_hms(rng, 17, 21)}",
-            "docx": d.layout.get("filename", "Klacht")}[form]
+    tail = {
+        "text_pdf": d.layout.get("filename", "brief"),
+        "scan_pdf": f"SCAN_{d.date:%Y%m%d}_{_hms(rng, 9, 17)}",
+        "scan_png": f"scan-{rng.randint(1, 40):03d}",
+        "scan_tiff": f"scan_{d.date:%Y-%m-%d}",
+        "photo_jpg": f"IMG_{d.date:%Y%m%d}_{_hms(rng, 17, 21)}",
+        "docx": d.layout.get("filename", "Klacht"),
+    }[form]
     path = outdir / f"{stem}-{tail}.{ext}"
     writer = c.rep.person.name if (c.rep and (d.kind == "klacht" or d.from_rep)) else c.person.name
     if form == "docx":
@@ -413,18 +527,19 @@ def write_document(rng: random.Random, d: Planned, outdir: Path, stem: str,
         path.write_bytes(pdf)
     elif form == "photo_jpg":
         page = degrade.render_pages(pdf, 1600 * 0.86 / 8.27)[0]
-        for attempt in range(_ATTEMPTS):
+        for _ in range(_ATTEMPTS):
             photo = degrade.phone_photo(page, rng)
-            if not verify or degrade.ocr_reads(photo, expected):
+            if degrade.readable(degrade.as_stored(photo, form), expected, verify=verify):
                 break
         hms = path.stem.rsplit("_", 1)[-1]
-        degrade.save_phone_jpeg(photo, path,
-                                taken=f"{d.date:%Y:%m:%d} {hms[:2]}:{hms[2:4]}:{hms[4:]}")
+        degrade.save_phone_jpeg(
+            photo, path, taken=f"{d.date:%Y:%m:%d} {hms[:2]}:{hms[2:4]}:{hms[4:]}"
+        )
     else:
         rendered = degrade.render_pages(pdf, degrade.DPI)
-        for attempt in range(_ATTEMPTS):
+        for _ in range(_ATTEMPTS):
             scans = [degrade.scan_page(p, rng) for p in rendered]
-            if not verify or degrade.ocr_reads(degrade.as_stored(scans[0], form), expected):
+            if degrade.readable(degrade.as_stored(scans[0], form), expected, verify=verify):
                 break
         if form == "scan_pdf":
             degrade.save_scan_pdf(scans, path)
@@ -436,8 +551,9 @@ def write_document(rng: random.Random, d: Planned, outdir: Path, stem: str,
     return Written(path, text, written, 0, pages)
 
 
-def _write_webform(rng: random.Random, d: Planned, outdir: Path, stem: str,
-                   case_number: str | None) -> Written:
+def _write_webform(
+    rng: random.Random, d: Planned, outdir: Path, stem: str, case_number: str | None
+) -> Written:
     """The committee's web form, saved as text (what the website mails as .txt)."""
     c = d.complaint
     p = c.person
@@ -445,8 +561,11 @@ def _write_webform(rng: random.Random, d: Planned, outdir: Path, stem: str,
     c.paragraphs = body
     c.subject = complaint_subject(rng, c)
     sent = dt.datetime.combine(d.date, dt.time(rng.randint(18, 23), rng.randint(0, 59)))
-    prior = ("Nee, ik heb alleen gebeld" if "geen_eerdere_klacht" in c.flags
-             else f"Ja, op {fmt_date(c.earlier, 'dash')}")
+    prior = (
+        "Nee, ik heb alleen gebeld"
+        if "geen_eerdere_klacht" in c.flags
+        else f"Ja, op {fmt_date(c.earlier, 'dash')}"
+    )
     lines = [
         "KLACHTENFORMULIER - Klachtencommissie Woningcorporaties Regio Utrecht",
         "Verzonden via www.kwru.nl/een-klacht-indienen",
@@ -477,10 +596,23 @@ def _write_webform(rng: random.Random, d: Planned, outdir: Path, stem: str,
 # --- truth -----------------------------------------------------------------------------------
 
 TRUTH_KEYS = (
-    "complainant.name", "complainant.street", "complainant.house_number", "complainant.postcode",
-    "complainant.city", "complainant.email", "complainant.phone", "complainant.gender",
-    "representative.name", "representative.relation", "representative.email",
-    "representative.phone", "corporation", "letter_date", "category", "flags", "case_number",
+    "complainant.name",
+    "complainant.street",
+    "complainant.house_number",
+    "complainant.postcode",
+    "complainant.city",
+    "complainant.email",
+    "complainant.phone",
+    "complainant.gender",
+    "representative.name",
+    "representative.relation",
+    "representative.email",
+    "representative.phone",
+    "corporation",
+    "letter_date",
+    "category",
+    "flags",
+    "case_number",
 )
 
 
@@ -502,7 +634,7 @@ def _present(person: Person, text: str, prefix: str, out: dict[str, Any]) -> boo
     if person.email and person.email in text:
         out[f"{prefix}.email"] = person.email
     if person.phone and person.phone in text:
-        out[f"{prefix}.phone"] = person.phone
+        out[f"{prefix}.phone"] = normalise_phone(person.phone)
     return True
 
 
@@ -512,14 +644,19 @@ def truth_for(d: Planned, w: Written, case_number: str | None) -> dict[str, Any]
     t["flags"] = []
     text = w.text
     _present(c.person, text, "complainant", t)
-    if c.rep and (d.kind == "klacht" or d.from_rep) and _present(c.rep.person, text,
-                                                                "representative", t):
+    if (
+        c.rep
+        and (d.kind == "klacht" or d.from_rep)
+        and _present(c.rep.person, text, "representative", t)
+    ):
         t["representative.relation"] = c.rep.relation
         for k in ("street", "house_number", "postcode", "city"):
             t.pop(f"representative.{k}", None)
     names = (c.corp.name, *c.corp.aliases)
-    if any(re.search(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", text) for n in names) \
-            or "@" + c.corp.domain in text:
+    if (
+        any(re.search(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", text) for n in names)
+        or "@" + c.corp.domain in text
+    ):
         t["corporation"] = c.corp.name
     t["letter_date"] = d.date.isoformat()
     if d.kind == "klacht":

@@ -20,7 +20,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.pdfgen import canvas
 
 # --- fonts -----------------------------------------------------------------------------------
@@ -32,12 +32,17 @@ _FONT_FILES = {
     "Carlito": "/usr/share/fonts/truetype/crosextra/Carlito-{}.ttf",
 }
 _STYLE_SUFFIX = {
-    "LiberationSerif": ("Regular", "Bold"), "LiberationSans": ("Regular", "Bold"),
-    "DejaVuSans": ("", "-Bold"), "Carlito": ("Regular", "Bold"),
+    "LiberationSerif": ("Regular", "Bold"),
+    "LiberationSans": ("Regular", "Bold"),
+    "DejaVuSans": ("", "-Bold"),
+    "Carlito": ("Regular", "Bold"),
 }
-_BUILTIN = {"LiberationSerif": ("Times-Roman", "Times-Bold"),
-            "LiberationSans": ("Helvetica", "Helvetica-Bold"),
-            "DejaVuSans": ("Helvetica", "Helvetica-Bold"), "Carlito": ("Helvetica", "Helvetica-Bold")}
+_BUILTIN = {
+    "LiberationSerif": ("Times-Roman", "Times-Bold"),
+    "LiberationSans": ("Helvetica", "Helvetica-Bold"),
+    "DejaVuSans": ("Helvetica", "Helvetica-Bold"),
+    "Carlito": ("Helvetica", "Helvetica-Bold"),
+}
 _registered: dict[str, tuple[str, str]] = {}
 
 
@@ -52,13 +57,14 @@ def fonts(family: str) -> tuple[str, str]:
             pdfmetrics.registerFont(TTFont(name, _FONT_FILES[family].format(suffix)))
             names.append(name)
         result = (names[0], names[1])
-    except Exception:  # font not installed: core fonts cover Latin-1 too
+    except (OSError, KeyError, ValueError, TTFError):  # not installed: core fonts do Latin-1
         result = _BUILTIN[family]
     _registered[family] = result
     return result
 
 
 # --- a letter, whatever its medium -----------------------------------------------------------
+
 
 @dataclass
 class Letterhead:
@@ -105,8 +111,9 @@ _POSTCODE = re.compile(r"\b(\d{4}) ([A-Z]{2})\b")
 _POSTCODE_NB = re.compile(r"\b(\d{4})_([A-Z]{2})\b")
 
 
-def render_pdf(letter: Letter, style: PdfStyle, *, title: str = "",
-               author: str = "") -> tuple[bytes, int]:
+def render_pdf(
+    letter: Letter, style: PdfStyle, *, title: str = "", author: str = ""
+) -> tuple[bytes, int]:
     """The letter as a text PDF: (bytes, number of pages)."""
     regular, bold = fonts(style.family)
     buf = io.BytesIO()
@@ -158,8 +165,9 @@ def render_pdf(letter: Letter, style: PdfStyle, *, title: str = "",
 
     c.setFont(regular, size)
     if letter.sender:
-        x_right = width - style.margin_right - max(c.stringWidth(s, regular, size)
-                                                   for s in letter.sender)
+        x_right = (
+            width - style.margin_right - max(c.stringWidth(s, regular, size) for s in letter.sender)
+        )
         x = style.margin_left if letter.sender_pos == "left" else x_right
         sy = y
         for i, line in enumerate(letter.sender):
@@ -188,9 +196,12 @@ def render_pdf(letter: Letter, style: PdfStyle, *, title: str = "",
         c.setFont(bold, size)
         label = letter.subject_label
         c.drawString(style.margin_left, y, label)
-        c.drawString(style.margin_left + (30 * mm if letter.refs else
-                                          c.stringWidth(label + " ", bold, size)), y,
-                     letter.subject)
+        c.drawString(
+            style.margin_left
+            + (30 * mm if letter.refs else c.stringWidth(label + " ", bold, size)),
+            y,
+            letter.subject,
+        )
         c.setFont(regular, size)
         y -= lead
     if letter.refs or letter.subject:
@@ -224,8 +235,10 @@ def render_pdf(letter: Letter, style: PdfStyle, *, title: str = "",
         y -= lead
     if letter.enclosures:
         y -= lead
-        para(("Bijlagen: " if len(letter.enclosures) > 1 else "Bijlage: ")
-             + "; ".join(letter.enclosures))
+        para(
+            ("Bijlagen: " if len(letter.enclosures) > 1 else "Bijlage: ")
+            + "; ".join(letter.enclosures)
+        )
     footer()
     c.save()
     return buf.getvalue(), pages
@@ -236,8 +249,9 @@ def render_pdf(letter: Letter, style: PdfStyle, *, title: str = "",
 _ZIP_TIME = (2026, 1, 1, 12, 0, 0)
 
 
-def render_docx(letter: Letter, path: Path, *, author: str, created: dt.datetime,
-                font: str = "Liberation Sans") -> None:
+def render_docx(
+    letter: Letter, path: Path, *, author: str, created: dt.datetime, font: str = "Liberation Sans"
+) -> None:
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
@@ -306,6 +320,7 @@ def _fixed_zip_times(data: bytes) -> bytes:
 
 # --- plain text ------------------------------------------------------------------------------
 
+
 def letter_text(letter: Letter) -> str:
     out: list[str] = []
     if letter.sender:
@@ -326,11 +341,14 @@ def letter_text(letter: Letter) -> str:
 
 # --- e-mail ----------------------------------------------------------------------------------
 
+
 def _amsterdam(when: dt.datetime) -> dt.datetime:
     """A naive local time in Europe/Amsterdam as an aware datetime (CET/CEST by EU rule)."""
+
     def last_sunday(year: int, month: int) -> dt.date:
         d = dt.date(year, month, 31)
         return d - dt.timedelta(days=(d.weekday() + 1) % 7)
+
     start = dt.datetime.combine(last_sunday(when.year, 3), dt.time(2))
     end = dt.datetime.combine(last_sunday(when.year, 10), dt.time(3))
     offset = 2 if start <= when < end else 1

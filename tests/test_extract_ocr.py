@@ -1,0 +1,98 @@
+"""Scanned letters: OCR slips in postcodes, e-mail addresses, names, labels; lower but honest confidence."""
+
+from __future__ import annotations
+
+from pipeline.config import default_config
+from pipeline.extract import extract
+
+CFG = default_config()
+
+SCAN = """\
+J. Jansen
+Biltstraat 1O4
+35l2 AB Utrecht
+tel 06-4I234567
+j.jansen @ gmail.com
+
+Klachtencommissie Woningcorporaties
+Postbus 8236
+35O3 RE Utrecht
+
+Utrecht, 12 rnaart 2026
+
+Betrefl: klacht Mitr0s
+
+Geaehte commissie,
+
+Hierbij wil ik een klacht indienen tegen Mitr0s. Al sinds september 2025 is er een lekkage in de
+keuken. Ik heb op 1O oktober 2025 een brief gestuurd naar Mitr0s maar er is niets gerepareerd.
+
+Met vriendeIijke groet,
+
+J. Jansen
+"""
+
+SCAN_CLEAN = (SCAN.replace("35l2", "3512").replace("1O4", "104").replace(" @ ", "@").replace("Mitr0s", "Mitros")
+              .replace("rnaart", "maart").replace("Geaehte", "Geachte").replace("vriendeIijke", "vriendelijke")
+              .replace("Betrefl", "Betreft").replace("1O oktober", "10 oktober").replace("4I2", "412"))
+
+
+def test_ocr_letter_fields_are_repaired():
+    e = extract(SCAN, CFG, ocr=True, source_type="image")
+    assert e.get("complainant.name") == "J. Jansen"
+    assert e.get("complainant.postcode") == "3512 AB"
+    assert e.get("complainant.city") == "Utrecht"
+    assert e.get("complainant.email") == "j.jansen@gmail.com"
+    assert e.get("corporation") == "Mitros"
+    assert e.get("letter_date") == "2026-03-12"
+    assert e.get("kind") == "klacht"
+    assert e.get("category") == "reparatie_onderhoud"
+
+
+def test_ocr_lowers_confidence():
+    scan = extract(SCAN, CFG, ocr=True)
+    clean = extract(SCAN_CLEAN, CFG, ocr=False)
+    for key in ("complainant.name", "complainant.postcode", "complainant.email", "corporation", "letter_date"):
+        assert clean.get(key) == scan.get(key), key
+        assert scan.confidence(key) < clean.confidence(key), key
+
+
+def test_repaired_postcode_has_lower_confidence_than_a_clean_one_in_the_same_scan():
+    clean_pc = extract(SCAN.replace("35l2", "3512"), CFG, ocr=True)
+    damaged_pc = extract(SCAN, CFG, ocr=True)
+    assert damaged_pc.confidence("complainant.postcode") < clean_pc.confidence("complainant.postcode")
+
+
+def test_ocr_committee_postcode_is_still_the_committee():
+    e = extract(SCAN, CFG, ocr=True)
+    assert e.get("complainant.postcode") != "3503 RE"
+
+
+def test_ocr_form_labels():
+    text = """\
+Klachtformulier
+
+Narn: P. de Groot
+Adrcs: Pelikaanstraat 5
+Postcodc: 3554 CA
+Woonplaats: Utrecht
+E-rnail: pdegroot@live.nl
+Corporatie: Mitros
+
+Omschrijving: de verwarming is al weken kapot en Mitros komt niet. Ik wil een klacht indienen.
+"""
+    e = extract(text, CFG, ocr=True)
+    assert e.get("complainant.name") == "P. de Groot"
+    assert e.get("complainant.street") == "Pelikaanstraat"
+    assert e.get("complainant.house_number") == "5"
+    assert e.get("complainant.postcode") == "3554 CA"
+    assert e.get("complainant.email") == "pdegroot@live.nl"
+    assert e.get("corporation") == "Mitros"
+
+
+def test_ocr_case_number():
+    text = "Uw kenmerk: KVVRU-2O26-O14\n\nGeachte commissie,\n\nHierbij stuur ik nog de foto's.\n\nGroet,\nA. Bos\n"
+    e = extract(text, CFG, ocr=True)
+    assert e.get("case_number") == "KWRU-2026-014"
+    assert e.confidence("case_number") < 0.8
+    assert e.get("kind") == "aanvulling"
