@@ -87,7 +87,23 @@ def analyse(path: Path, workdir: Path, config: Config) -> list[Piece]:
 
 # --- the worker process --------------------------------------------------------------------
 
-def _init_worker() -> None:
+def _die_with_parent(parent: int) -> None:
+    """Linux: have the kernel kill this worker when kwru dies (even by kill -9), so no orphan
+    keeps reading a file, or holds the terminal's pipes open, after a crash."""
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def _init_worker(parent: int) -> None:
+    _die_with_parent(parent)
     os.environ["OMP_THREAD_LIMIT"] = "1"  # tesseract: 7x slower with its own threads here
     # Own session: a Ctrl-C in the terminal goes to kwru, which finishes the current file,
     # instead of killing the OCR programs halfway.
@@ -115,7 +131,7 @@ class Analyser:
     def _ensure(self) -> ProcessPoolExecutor:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
-                                             initializer=_init_worker)
+                                             initializer=_init_worker, initargs=(os.getpid(),))
         return self._pool
 
     def _kill(self) -> None:

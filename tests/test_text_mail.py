@@ -7,8 +7,6 @@ import email.message
 import email.policy
 import io
 from email.message import EmailMessage
-from email.mime.multipart import MIMEMultipart
-from email.mime.text import MIMEText
 from pathlib import Path
 
 import pypdf
@@ -104,38 +102,53 @@ def test_html_only_quoted_printable_with_accents(tmp_path: Path) -> None:
     assert "coördinatie" in rendered and "café" in rendered and "José" in rendered
 
 
-def test_nested_multipart_forwarded_mail_and_broken_charset(tmp_path: Path) -> None:
-    inner = EmailMessage()
-    inner["From"] = "Mitros <klantenservice@mitros.nl>"
-    inner["To"] = "anna@example.nl"
-    inner["Subject"] = "Uw reparatieverzoek"
-    inner.set_content("Wij komen op 20 maart.")
+NESTED = b"""From: anna@example.nl
+To: secretariaat@kwru.nl
+Subject: Fwd: Uw reparatieverzoek
+MIME-Version: 1.0
+Content-Type: multipart/mixed; boundary="buiten"
 
-    outer = MIMEMultipart("mixed")
-    outer["From"] = "anna@example.nl"
-    outer["To"] = "secretariaat@kwru.nl"
-    outer["Subject"] = "Fwd: Uw reparatieverzoek"
-    alternative = MIMEMultipart("alternative")
-    plain = MIMEText("", "plain", "utf-8")
-    plain.set_payload("Zie het bericht van Mitros hieronder. Met groet, Anna M\xfcller".encode("latin-1"))
-    plain.replace_header("Content-Type", 'text/plain; charset="x-unknown-charset"')
-    alternative.attach(plain)
-    alternative.attach(MIMEText("<p>HTML-versie</p>", "html", "utf-8"))
-    related = MIMEMultipart("related")
-    related.attach(alternative)
-    outer.attach(related)
-    forwarded = email.message.Message()
-    forwarded["Content-Type"] = "message/rfc822"
-    forwarded["Content-Disposition"] = "attachment"
-    forwarded.set_payload([inner])
-    outer.attach(forwarded)
-    c = convert(_write(outer, tmp_path / "fwd.eml"), tmp_path / "wd")
+--buiten
+Content-Type: multipart/related; boundary="midden"
+
+--midden
+Content-Type: multipart/alternative; boundary="binnen"
+
+--binnen
+Content-Type: text/plain; charset="x-unknown-charset"
+Content-Transfer-Encoding: 8bit
+
+Zie het bericht van Mitros hieronder. Met groet, Anna M\xfcller
+--binnen
+Content-Type: text/html; charset="utf-8"
+
+<p>HTML-versie</p>
+--binnen--
+--midden--
+--buiten
+Content-Type: message/rfc822
+Content-Disposition: attachment
+
+From: Mitros <klantenservice@mitros.nl>
+To: anna@example.nl
+Subject: Uw reparatieverzoek
+Content-Type: text/plain; charset=us-ascii
+
+Wij komen op 20 maart.
+--buiten--
+"""
+
+
+def test_nested_multipart_forwarded_mail_and_broken_charset(tmp_path: Path) -> None:
+    src = tmp_path / "fwd.eml"
+    src.write_bytes(NESTED.replace(b"\n", b"\r\n"))
+    c = convert(src, tmp_path / "wd")
     assert "Zie het bericht van Mitros hieronder" in c.text and "Anna Müller" in c.text
     assert "HTML-versie" not in c.text  # the plain alternative wins
     assert [p.name for p in c.attachments] == ["Uw reparatieverzoek.eml"]
-    inner_conv = convert(c.attachments[0], tmp_path / "wd-inner")  # the caller recurses like this
-    assert inner_conv.email.from_addr == "klantenservice@mitros.nl"
-    assert "Wij komen op 20 maart." in inner_conv.text
+    inner = convert(c.attachments[0], tmp_path / "wd-inner")  # the caller recurses like this
+    assert inner.email.from_addr == "klantenservice@mitros.nl"
+    assert "Wij komen op 20 maart." in inner.text
 
 
 def test_winmail_dat_inside_a_mail(tmp_path: Path) -> None:

@@ -20,6 +20,8 @@ from .patterns import find_emails, lower
 
 # aliases that are also ordinary Dutch words or place names: only capitalised ("in het portaal")
 _COMMON_WORDS = {"portaal", "cocon", "jutphaas", "wuta"}
+_GENERIC = {"woningcorporatie", "stichting", "woonstichting", "woningstichting", "woningbouwvereniging",
+            "woningbouwstichting", "wbv", "wbs", "wonen", "de", "&", "utrecht"}
 # real words close to a corporation name that must not be taken for an OCR slip
 _FUZZY_STOP = {"micros", "metros", "portal", "portale", "coco", "colon", "canon", "cocos", "vechten",
                "bo-en", "boven", "lekstee", "viveste"}
@@ -79,7 +81,7 @@ def _index(config: Config) -> _Index:
 
 def _build_index(config: Config) -> _Index:
     variants: list[_Variant] = []
-    fuzzy: dict[int, dict[str, tuple[str, str]]] = {1: {}, 2: {}}
+    fuzzy: dict[int, dict[str, tuple[str, str]]] = {1: {}, 2: {}, 3: {}}
     domains: dict[str, str] = {}
     for corp in config.corporations:
         for k, text in enumerate(corp.all_names()):
@@ -87,9 +89,12 @@ def _build_index(config: Config) -> _Index:
             flags = 0 if common else re.IGNORECASE
             variants.append(_Variant(corp.name, text, "name" if k == 0 else "alias",
                                      re.compile(_variant_regex(text), flags), common))
-            words = text.split()
-            if len(words) in fuzzy and len(text.replace(" ", "")) >= 5:
-                fuzzy[len(words)][text.casefold()] = (corp.name, text)
+            # OCR near misses are matched on the distinctive words only: "Woningcorporaties Regio" must
+            # not pass for "Woningcorporatie Mitros"
+            words = [w for w in text.casefold().split() if w not in _GENERIC]
+            key = " ".join(words)
+            if words and len(words) in fuzzy and len(key.replace(" ", "")) >= 5:
+                fuzzy[len(words)].setdefault(key, (corp.name, text))
         for d in corp.domains:
             domains[d] = corp.name
     variants.sort(key=lambda v: -len(v.text))
@@ -203,7 +208,7 @@ def _fuzzy_mentions(text: str, idx: _Index, taken: list[tuple[int, int]]) -> lis
     out: list[Mention] = []
     tokens = [t for t in re.finditer(r"[A-Za-z0-9|][A-Za-z0-9|\-&]*", text)]
     lens = idx.fuzzy_lens
-    for n in (1, 2):
+    for n in (1, 2, 3):
         choices = idx.fuzzy.get(n) or {}
         if not choices:
             continue
@@ -214,7 +219,7 @@ def _fuzzy_mentions(text: str, idx: _Index, taken: list[tuple[int, int]]) -> lis
             if not (w[:1].isupper() or any(ch.isdigit() for ch in w)):
                 continue
             last = tokens[k + n - 1]
-            if n > 1 and text[first.end():tokens[k + 1].start()] not in (" ", "-"):
+            if n > 1 and any(text[tokens[j].end():tokens[j + 1].start()] not in (" ", "-") for j in range(k, k + n - 1)):
                 continue
             cand = text[first.start():last.end()].casefold()
             if len(cand) < 5 or not any(abs(len(cand) - L) <= 2 for L in lens) or cand in _FUZZY_STOP:

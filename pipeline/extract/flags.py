@@ -48,6 +48,8 @@ GEEN_EERDERE = Phrase(
     r"\b(?:nog\s+)?(?:geen|nooit\s+een|nooit)\s+(?:officiële\s+|officiele\s+|schriftelijke\s+|formele\s+|echte\s+)?"
     r"klacht\s+(?:\w+\s+){0,4}(?:ingediend|gestuurd|gedaan|neergelegd|ingestuurd)|"
     r"\bnog\s+niet\s+(?:eerder\s+)?(?:schriftelijk\s+)?(?:\w+\s+){0,3}(?:geklaagd|gemeld|ingediend|aangekaart|gereclameerd)|"
+    r"\b(?:nog\s+)?(?:geen|nooit\s+een)\s+(?:brief|e-?mail|mail|klachtbrief)(?:\s+of\s+(?:brief|e-?mail|mail))?\s+"
+    r"(?:\w+\s+){0,3}(?:gestuurd|geschreven|verstuurd)|"
     r"\b(?:alleen|enkel|slechts|uitsluitend)\s+(?:maar\s+)?(?:telefonisch|mondeling|via\s+de\s+telefoon|aan\s+de\s+balie)|"
     r"\b(?:heb|hebben)\s+(?:\w+\s+){0,3}(?:alleen|enkel|slechts)\s+(?:maar\s+)?(?:gebeld|opgebeld|telefonisch|mondeling)|"
     r"\bniet\s+(?:eerst\s+)?(?:schriftelijk\s+)?(?:bij\s+(?:\w+\s+){1,2})?(?:geklaagd|ingediend)\b|"
@@ -159,8 +161,8 @@ def _termijn(sentence: str, ref: dt.date | None, dates: list[tuple[dt.date, int,
 def find_flags(lay: Layout, *, letter_date: Field | None, email_date: str | None, complainant_name: Field | None,
                kind: str, today: dt.date | None = None) -> dict[str, str]:
     text = lay.span_text(lay.header_end, lay.quoted)
-    if lay.subject and lay.subject_line is None:
-        text = lay.subject + "\n" + text
+    if lay.subject and lay.subject_line is None and not re.match(r"\s*(?:re|antw|fw|fwd)\s*:", lay.subject, re.I):
+        text = lay.subject + "\n" + text  # the subject of a reply repeats the earlier message
     ref: dt.date | None = None
     for raw in ((letter_date.value if letter_date else None), email_date):
         if raw:

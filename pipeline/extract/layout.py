@@ -137,6 +137,10 @@ def _split_columns(raw_lines: list[str], limit: int) -> list[str]:
     return out
 
 
+# specks a scanner turns into characters at the start or end of a line: "_23/2/2026", "Tel. 06-... |"
+_JUNK = re.compile(r"^[_|‚„«»~•·*¦]+\s*|\s+[_|«»~•·*¦]+$")
+
+
 def _clean(text: str) -> tuple[list[str], set[int]]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\t", "    ")
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
@@ -144,7 +148,7 @@ def _clean(text: str) -> tuple[list[str], set[int]]:
     text = text.replace("\f", "\n")
     raw = text.split("\n")
     first_salutation = next((k for k, ln in enumerate(raw) if SALUTATION.match(ln.strip())), min(len(raw), 40))
-    lines = [" ".join(ln.split()) for ln in _split_columns(raw, first_salutation)]
+    lines = [_JUNK.sub("", " ".join(ln.split())) for ln in _split_columns(raw, first_salutation)]
     marked = set()  # lines quoted with ">" (the marks are removed so addresses in them can be read)
     for i, ln in enumerate(lines):
         if ln.startswith(">"):

@@ -192,6 +192,14 @@ def _block_kind(lines: list[str], config: Config, pc: str | None) -> tuple[str, 
     return "person", None
 
 
+def _up(lines: list[str], i: int) -> int:
+    """The line above line i in the same block; scans put a blank line between block lines."""
+    k = i - 1
+    if k >= 0 and not lines[k]:
+        k -= 1
+    return k if k >= 0 and lines[k] else -1
+
+
 def find_blocks(lay: Layout, config: Config, *, ocr: bool = False) -> list[Block]:
     out: list[Block] = []
     lines = lay.lines
@@ -235,23 +243,24 @@ def find_blocks(lay: Layout, config: Config, *, ocr: bool = False) -> list[Block
                     name_line = lines[i - 1]
                     b.first = i - 1
         else:
-            k = i - 1
+            k = _up(lines, i)
             if k >= 0 and (st := parse_street_line(lines[k], ocr=ocr)):
                 b.street, b.house_number = st
                 b.first = k
-                if k - 1 >= 0 and lines[k - 1]:
-                    name_line = lines[k - 1]
-                    b.first = k - 1
-                    # "Familie Bakker" / "t.a.v." above the name
-                    if k - 2 >= 0 and lines[k - 2] and _name_from_line(lines[k - 2])[0] and \
-                            not _name_from_line(name_line)[0]:
-                        name_line = lines[k - 2]
-                        b.first = k - 2
+                k1 = _up(lines, k)
+                if k1 >= 0:
+                    name_line = lines[k1]
+                    b.first = k1
+                    # "Familie Bakker" / an office name between the name and the street
+                    k2 = _up(lines, k1)
+                    if k2 >= 0 and _name_from_line(lines[k2])[0] and not _name_from_line(name_line)[0]:
+                        name_line = lines[k2]
+                        b.first = k2
             elif k >= 0 and re.match(r"^(?:postbus|antwoordnummer)\b", lines[k], re.IGNORECASE):
                 b.first = k
                 b.kind = "organisation"
-                if k - 1 >= 0 and lines[k - 1]:
-                    b.first = k - 1
+                if _up(lines, k) >= 0:
+                    b.first = _up(lines, k)
         context = lines[max(0, b.first - 2):b.last + 1]
         kind, org = _block_kind([*context, name_line or ""], config, b.postcode)
         if b.kind != "organisation" or kind in ("committee", "corporation"):
@@ -529,7 +538,7 @@ def _representation(kind: str, m: re.Match[str], text: str, *, writer_gender: st
 
 
 _SELF_RELATION = re.compile(
-    rf"(?i:\b(?:ik\s+ben|wij\s+zijn)\s+(?:haar|zijn|hun|de|het)\s+(?P<rel>zoon|dochter|kleinzoon|kleindochter|"
+    rf"(?i:\b(?:ik\s+ben|wij\s+zijn|als)\s+(?:haar|zijn|hun|de|het)\s+(?P<rel>zoon|dochter|kleinzoon|kleindochter|"
     rf"schoonzoon|schoondochter|broer|zus|neef|nicht|buurman|buurvrouw|partner|mantelzorger|{_ROLES})\b)")
 
 
@@ -829,7 +838,7 @@ def find_parties(lay: Layout, config: Config, email: EmailHeader | None, *, corp
     lawyer = bool(_LAWYER.search(lay.span_text(lay.header_end, lay.head_end) + "\n" + sig_text)) or \
         bool(re.search(r"\bmijn\s+cli[eë]nte?\b", text, re.IGNORECASE))
     rep = find_representation(text, writer_gender=writer_gender, lawyer=lawyer)
-    stated = stated_relation(text) if any(x in low for x in ("ik ben", "wij zijn")) else None
+    stated = stated_relation(text) if any(x in low for x in ("ik ben", "wij zijn", "als ")) else None
     if rep is not None and stated and rep.relation != stated:
         rep.relation, rep.conf = stated, max(rep.conf, 0.85)
     sig_rel = signature_relation([ln for _, ln in lay.signature_lines[1:]])

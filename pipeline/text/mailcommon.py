@@ -54,12 +54,23 @@ def decode_bytes(data: bytes, charset: str | None = None) -> str:
     return data.decode(tried[0] if tried else "cp1252", "replace")
 
 
+_C1 = re.compile(r"[\x80-\x9f]")
+
+
+def _cp1252_char(m: re.Match[str]) -> str:
+    return bytes([ord(m.group())]).decode("cp1252", "replace").replace("\ufffd", "")
+
+
 def fix_surrogates(text: str, charset: str | None = None) -> str:
-    """Raw 8-bit header bytes arrive from the stdlib parser as surrogate escapes; decode them."""
-    if not re.search(r"[\udc80-\udcff]", text):
-        return text
-    raw = text.encode("utf-8", "surrogateescape")
-    return decode_bytes(raw, charset)
+    """Header text as a person would read it.
+
+    Raw 8-bit header bytes arrive from the stdlib parser as surrogate escapes: decode them.
+    Encoded-words labelled ISO-8859-1 that are really cp1252 (Outlook's en dash, euro sign,
+    curly quotes) decode to invisible C1 control characters: map those to cp1252.
+    """
+    if re.search(r"[\udc80-\udcff]", text):
+        text = decode_bytes(text.encode("utf-8", "surrogateescape"), charset)
+    return _C1.sub(_cp1252_char, text)
 
 
 def dutch_datetime(iso: str | None) -> str:
