@@ -80,7 +80,7 @@ def text_pdf(path: Path, pages: int = 1, lines: list[str] | None = None) -> Path
     return path
 
 
-def _noise(rng: random.Random, size: tuple[int, int], amplitude: int):  # noqa: ANN202
+def _noise(rng: random.Random, size: tuple[int, int], amplitude: int):
     from PIL import Image
 
     raw = Image.frombytes("L", size, rng.randbytes(size[0] * size[1]))
@@ -108,7 +108,7 @@ def scan_images(pdf: Path, *, dpi: int = 300, angle: float = 1.5, noise: int = 2
     return out
 
 
-def save_image(img, path: Path, *, dpi: int = 300) -> Path:  # noqa: ANN001
+def save_image(img, path: Path, *, dpi: int = 300) -> Path:
     fmt = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".tif": "TIFF", ".tiff": "TIFF"}[path.suffix.lower()]
     kw = {"quality": 85} if fmt == "JPEG" else {"compression": "tiff_lzw"} if fmt == "TIFF" else {}
     img.copy().save(path, fmt, dpi=(dpi, dpi), **kw)
@@ -139,7 +139,7 @@ def scan_pdf(images: list, path: Path, *, dpi: int = 300) -> Path:
 
 # --- measurements --------------------------------------------------------------------------------
 
-def _median(fn, runs: int = 3) -> float:  # noqa: ANN001
+def _median(fn, runs: int = 3) -> float:
     times = []
     for _ in range(runs):
         t = time.perf_counter()
@@ -148,7 +148,7 @@ def _median(fn, runs: int = 3) -> float:  # noqa: ANN001
     return statistics.median(times)
 
 
-def _compare(ours, baseline, runs: int = 5) -> tuple[float, float]:  # noqa: ANN001
+def _compare(ours, baseline, runs: int = 5) -> tuple[float, float]:
     """Medians of alternating runs: the machine is shared, so load drifts within a benchmark."""
     a, b = [], []
     for _ in range(runs):
@@ -229,16 +229,18 @@ def ocr_one_page(tmp: Path) -> list[dict]:
 
     page = scan_images(text_pdf(tmp / "een.pdf"))[0]
     rows = []
+    runs = iter(range(1_000_000))
     for suffix in (".png", ".jpg"):
         img = save_image(page, tmp / f"scan{suffix}")
         convert(img, tmp / f"warm{suffix}")
-        n = [0]
 
-        def ours() -> None:
-            n[0] += 1
-            convert(img, tmp / f"ocr{suffix}-{n[0]}")
+        def ours(img: Path = img) -> None:
+            convert(img, tmp / f"ocr-{next(runs)}")
 
-        kw, base = _compare(ours, lambda: _tesseract(img, tmp / "tess"))
+        def tesseract(img: Path = img) -> None:
+            _tesseract(img, tmp / "tess")
+
+        kw, base = _compare(ours, tesseract)
         rows.append(_row(f"OCR 1 page 300 dpi scan ({suffix[1:].upper()})", kw, base, "s",
                          "convert() vs `OMP_THREAD_LIMIT=1 tesseract img out -l nld pdf`", "<= 1.5"))
 

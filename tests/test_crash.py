@@ -101,14 +101,17 @@ def test_watcher_killed_at_random_moments(tmp_path: Path) -> None:
     kills = 60 if os.environ.get("KWRU_SOAK") else 15
     rng = random.Random(20261121)
     ws = Workspace.init(tmp_path / "ws")
-    inputs = make_inputs(ws.inbox, 24, seed=3)
+    inputs = make_inputs(ws.inbox, 60 if os.environ.get("KWRU_SOAK") else 40, seed=3)
+    mid_batch = 0
     for _ in range(kills):
         proc = subprocess.Popen([sys.executable, "-m", "pipeline", "--root", str(ws.root), "watch"],
                                 cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.3, 3.0))
+        time.sleep(rng.uniform(0.8, 2.2))
         _kill_tree(proc)
         if not any(p for p in ws.inbox.iterdir() if p.is_file()):
             break
+        mid_batch += 1
+    assert mid_batch >= 8, f"only {mid_batch} kills happened while files were waiting"
     final = kwru_process(ws.root, "ingest")
     assert final.code == 0, final.err
     check_nothing_lost(ws, inputs)

@@ -121,3 +121,9 @@ def test_corporation_email_address_in_the_text():
     text = ("Geachte commissie,\n\nIk heb op 3 maart gemaild naar klantenservice@heuvelrugwonen.nl over de "
             "kapotte dakgoot, maar kreeg nooit antwoord.\n\nGroet,\nF. Brouwer\n")
     assert corp(text)[0] == "Heuvelrug Wonen"
+
+
+def test_committee_name_is_no_damaged_corporation_name():
+    text = ("Klachtencommissie Woningcorporaties Regio Utrecht\nPostbus 8236\n3503 RE Utrecht\n\n"
+            "Geachte commissie,\n\nHierbij nog wat extra informatie bij mijn klacht van vorige week.\n")
+    assert corp(text, ocr=True)[0] is None

@@ -179,3 +179,66 @@ def test_mail_to_the_committee_address_is_never_the_complainants():
             "klacht over de verwarming.\n\nGroet,\nP. Rietveld\np.rietveld@xs4all.nl\n")
     e = extract(body, CFG)
     assert e.get("complainant.email") == "p.rietveld@xs4all.nl"
+
+
+def test_reply_quoting_own_earlier_mail_gives_the_address():
+    text = """\
+Van: Henk Timmer <henk_timmer@gmail.com>
+Aan: info@kwru.nl
+Datum: 9 januari 2026 22:41
+Onderwerp: Re: Klacht overlast buren Jutphaas Wonen
+
+Geachte commissie,
+
+Hierbij nog wat extra informatie bij mijn klacht van vorige week. Ik heb foto's gemaakt.
+
+Vriendelijke groeten,
+
+Henk Timmer
+
+Op vrijdag 9 januari 2026 om 22:13 schreef Henk Timmer <henk_timmer@gmail.com>:
+> Geachte secretaris,
+>
+> In het portiek bij mijn woning hangt al maanden een sterke hennepgeur. Jutphaas Wonen doet niets.
+> De huurverhoging vind ik ook te hoog.
+>
+> Henk Timmer
+> Dorpsstraat 41C
+> 3433 GR Nieuwegein
+> 06-28509164
+"""
+    e = extract(text, CFG, email=hdr("Henk Timmer", "henk_timmer@gmail.com",
+                                     "Re: Klacht overlast buren Jutphaas Wonen", "2026-01-09T22:41:11"))
+    assert e.get("kind") == "aanvulling"
+    assert e.get("complainant.name") == "Henk Timmer"
+    assert e.get("complainant.street") == "Dorpsstraat"
+    assert e.get("complainant.house_number") == "41C"
+    assert e.get("complainant.postcode") == "3433 GR"
+    assert e.get("complainant.phone") == "06-28509164"
+    assert e.confidence("complainant.postcode") < 0.8  # read from the quote
+    assert e.get("corporation") == "Jutphaas Wonen"
+    assert "huurprijs" not in e.flags  # only in the quoted message
+
+
+def test_corporation_letter_with_the_tenants_address_wrapped():
+    text = """\
+Woonstichting SSW
+Postbus 47
+3720 AA Bilthoven
+
+Betreft: Reactie op de klacht van mevrouw Samira Jacobs
+
+Geachte leden van de commissie,
+
+Op 14 januari 2026 ontvingen wij uw verzoek om te reageren op de klacht van mevrouw Samira Jacobs, Julianalaan
+16 te Bilthoven. Graag geven wij hieronder onze reactie.
+
+Met vriendelijke groet,
+P. de Bruin
+"""
+    e = extract(text, CFG)
+    assert e.get("kind") == "reactie_corporatie"
+    assert e.get("complainant.name") == "Samira Jacobs"
+    assert e.get("complainant.street") == "Julianalaan"
+    assert e.get("complainant.house_number") == "16"
+    assert e.get("complainant.city") == "Bilthoven"

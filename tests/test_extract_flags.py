@@ -167,3 +167,26 @@ Beste Mitros, de huurverhoging vind ik te hoog en de kantonrechter moet er maar 
     f = extract(text, CFG).flags
     assert "huurprijs" not in f
     assert "rechter" not in f
+
+
+def test_own_heating_bill_is_not_a_service_cost_dispute():
+    f = flags("De kozijnen zijn verrot en het tocht enorm. De stookkosten zijn hierdoor veel hoger dan nodig. "
+              "Ik heb op 2 februari 2026 een brief aan Viveste gestuurd.")
+    assert "servicekosten" not in f
+
+
+def test_stookkosten_settlement_is_a_service_cost_dispute():
+    f = flags("In de afrekening van Portaal zijn de stookkosten van de blokverwarming veel te hoog berekend.")
+    assert "servicekosten" in f
+
+
+def test_no_letter_or_email_sent_yet():
+    f = flags("Ik heb wel drie keer met Mitros gebeld, maar ik heb nog geen brief of e-mail gestuurd.")
+    assert "geen_eerdere_klacht" in f
+
+
+def test_rent_complaint_is_category_overig():
+    e = extract(letter("Ik wil een klacht indienen over Viveste. Ik vind de huurverhoging te hoog en wil dat de "
+                       "verhoging wordt teruggedraaid. Viveste moet de schade vergoeden."), CFG)
+    assert e.get("category") == "overig"
+    assert "huurprijs" in e.flags

@@ -96,3 +96,66 @@ def test_ocr_case_number():
     assert e.get("case_number") == "KWRU-2026-014"
     assert e.confidence("case_number") < 0.8
     assert e.get("kind") == "aanvulling"
+
+
+def test_scan_with_blank_lines_between_block_lines_and_specks():
+    text = """\
+Dhr. Arjen Boukhari
+
+Loerikseweg 6
+
+3991GC Houten
+
+Tel. 06-58586552 |
+
+__ E-mail: arjenboukhari99@hotmail.com
+
+Klachtencommissie Woningcorporaties Regio Utrecht
+Postbus 8236
+
+3503 RE Utrecht
+
+_23/2/2026
+
+Betreft: Klacht huurverhoging Viveste
+
+Beste commissie,
+Hierbij dien ik een klacht in over Viveste. Ik vind deze huurverhoging te hoog.
+
+In afwachting van uw reactie, met vriendelijke groet,
+
+Arjen Boukhari
+"""
+    e = extract(text, CFG, ocr=True)
+    assert e.get("complainant.name") == "Arjen Boukhari"
+    assert e.get("complainant.gender") == "m"
+    assert e.get("complainant.street") == "Loerikseweg"
+    assert e.get("complainant.house_number") == "6"
+    assert e.get("complainant.postcode") == "3991 GC"
+    assert e.get("complainant.phone") == "06-58586552"
+    assert e.get("complainant.email") == "arjenboukhari99@hotmail.com"
+    assert e.get("letter_date") == "2026-02-23"
+
+
+def test_unreadable_postcode_still_gives_name_and_street():
+    text = """\
+Marco van den Heuvel
+Oudegracht 366
+Salt AG Utrecht
+Tel. 030 6694620
+
+Utrecht, 9 februari 2026
+
+Beste commissie,
+
+Met deze brief wil ik een klacht indienen over Portaal. De medewerker was erg onvriendelijk.
+
+Met vriendelijke groet,
+Marco van den Heuvel
+"""
+    e = extract(text, CFG, ocr=True)
+    assert e.get("complainant.name") == "Marco van den Heuvel"
+    assert e.get("complainant.street") == "Oudegracht"
+    assert e.get("complainant.house_number") == "366"
+    assert e.get("complainant.city") == "Utrecht"
+    assert e.get("complainant.postcode") is None

@@ -308,3 +308,81 @@ Ik heb dit op 4 maart 2026 per brief aan SSW gemeld.
     assert e.get("representative.relation") == "gemachtigde"
     assert e.get("corporation") == "Woonstichting SSW"
     assert e.fields["corporation"].source == "text: formulier"
+
+
+def test_tenant_address_in_parentheses_and_stated_relation():
+    text = """\
+René Lemaître
+Schoolsteeg 446
+3991 MJ Houten
+
+5/1/2026
+
+Geachte heer, mevrouw,
+
+Namens mijn moeder, mevrouw Wilma Kaya (Teun de Jagerdreef 46C, 3561 RC Utrecht), schrijf ik u deze
+brief. Ik ben haar zoon en help haar met de contacten met Stichting Mitros. Bij de oplevering van
+haar nieuwbouwwoning zijn veertien punten genoteerd die nog niet zijn hersteld.
+
+Met vriendelijke groeten,
+René Lemaître
+namens mevrouw Wilma Kaya
+"""
+    e = ex(text)
+    assert e.get("representative.name") == "René Lemaître"
+    assert e.get("representative.relation") == "zoon"
+    assert e.get("complainant.name") == "Wilma Kaya"
+    assert e.get("complainant.street") == "Teun de Jagerdreef"
+    assert e.get("complainant.house_number") == "46C"
+    assert e.get("complainant.postcode") == "3561 RC"
+    assert e.get("complainant.city") == "Utrecht"
+    assert e.get("corporation") == "Mitros"
+    assert e.get("category") == "oplevering_nieuwbouw"
+
+
+def test_als_haar_dochter():
+    text = """\
+Beste commissie,
+
+Namens mijn moeder, mevrouw Monique de Wit, wonende aan de Buizerdlaan 51A,
+3435 BZ Nieuwegein, dien ik een klacht in over Jutphaas. Zij is 84 jaar en kan zelf niet
+goed meer schrijven. Als haar dochter regel ik haar post.
+
+Met vriendelijke groeten,
+H. van der Berg
+"""
+    e = ex(text)
+    assert e.get("representative.relation") == "dochter"
+    assert e.get("complainant.name") == "Monique de Wit"
+    assert e.get("complainant.house_number") == "51A"
+    assert e.get("complainant.postcode") == "3435 BZ"
+
+
+def test_work_done_in_opdracht_van_the_corporation_is_no_representation():
+    text = """\
+Karin Peters
+Dorpsstraat 148C
+3945 TH Cothen
+
+Geachte leden van de klachtencommissie,
+
+Met deze brief wil ik een klacht indienen over mijn woningcorporatie, Woningbouwstichting Cothen.
+In december is de keuken in mijn woning vernieuwd door Renovatiebedrijf Stichtse Bouw, in opdracht van
+Woningbouwstichting Cothen. Bij de werkzaamheden is de vloer beschadigd.
+
+Vriendelijke groeten,
+Karin Peters
+"""
+    e = ex(text)
+    assert "representative.relation" not in e.fields
+    assert e.get("complainant.name") == "Karin Peters"
+    assert e.get("complainant.house_number") == "148C"
+    assert e.get("category") == "werkzaamheden_aannemer"
+
+
+def test_gender_from_a_first_name_is_only_a_guess():
+    text = "Sanne de Vries\nKanaalweg 3\n3526 KL Utrecht\n\nGeachte commissie,\n\nMitros repareert niets.\n"
+    e = ex(text)
+    assert e.get("complainant.gender") == "v"
+    assert e.confidence("complainant.gender") < 0.6
+    assert e.fields["complainant.gender"].source == "voornaam (gok)"

@@ -24,7 +24,7 @@ def _pdf_text(pdf: Path) -> str:
     return "\n".join(p.extract_text() or "" for p in pypdf.PdfReader(pdf).pages)
 
 
-def _write(msg, path: Path) -> Path:  # noqa: ANN001
+def _write(msg, path: Path) -> Path:
     path.write_bytes(msg.as_bytes(policy=email.policy.SMTP))
     return path
 

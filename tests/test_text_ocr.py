@@ -127,3 +127,22 @@ def test_skewed_scan_is_straightened(tmp_path: Path) -> None:
     c = convert(save_image(skewed, tmp_path / "scheef.jpg"), tmp_path / "wd")
     _facts_in(c.text)
     assert any("scheef" in w for w in c.warnings)
+
+
+def test_scan_with_a_tiny_text_stamp_is_still_ocrd(tmp_path: Path, page: Image.Image) -> None:
+    """A scanner that stamps 'Ontv. 12-03-2026' as text: the page has text, yet needs OCR."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    jpg = save_image(page, tmp_path / "scan.jpg")
+    src = tmp_path / "gestempeld.pdf"
+    c = canvas.Canvas(str(src), pagesize=A4)
+    c.drawImage(str(jpg), 0, 0, width=A4[0], height=A4[1])
+    c.setFont("Helvetica", 7)
+    c.drawString(450, 820, "Ontv. 12-03-2026")
+    c.showPage()
+    c.save()
+    conv = convert(src, tmp_path / "wd")
+    assert conv.ocr
+    _facts_in(conv.text)
+    assert "Ontv. 12-03-2026" in conv.text  # the stamp's own text is kept

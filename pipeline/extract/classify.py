@@ -62,6 +62,7 @@ REACTIE = _rules([
 ])
 AANVULLING = _rules([
     (r"\b(?:in\s+aanvulling\s+op|ter\s+aanvulling|als\s+aanvulling|aanvulling\s+op)\b", 4.5),
+    (rf"\b(?:wil|wilde|moet|kan)\s+{_W}{{0,3}}aanvullen\b|\baanvullen\s+op\s+(?:mijn|onze)\b", 4),
     (r"\bhierbij\s+(?:stuur|zend|doe|geef)\s+ik\s+(?:u\s+)?(?:nog|alsnog|ook\s+nog|aanvullend)", 4),
     (r"\b(?:stuur|zend)\s+ik\s+(?:u\s+)?(?:hierbij\s+)?(?:nog|alsnog)\b", 3),
     ((r"\bnog\s+(?:wat|enkele|een\s+paar|meer|extra|aanvullende|de)\s+(?:foto'?s|stukken|documenten|informatie|"
@@ -73,8 +74,8 @@ AANVULLING = _rules([
     (r"\bsinds\s+(?:mijn|onze)\s+klacht\s+(?:bij\s+u|bij\s+de\s+commissie)", 2),
     (r"\bnieuwe\s+(?:informatie|ontwikkelingen|foto'?s)\b", 1.5),
     (r"\b(?:extra|aanvullende)\s+(?:informatie|foto'?s|stukken|gegevens)\b", 2.5),
-    (rf"\bbij\s+(?:mijn|onze)\s+klacht\s+(?:van|die|over|bij)\b|\b(?:mijn|onze)\s+klacht\s+van\s+(?:vorige|"
-     rf"afgelopen|\d)", 2),
+    ((r"\bbij\s+(?:mijn|onze)\s+klacht\s+(?:van|die|over|bij)\b|\b(?:mijn|onze)\s+klacht\s+van\s+(?:vorige|"
+     r"afgelopen|\d)"), 2),
 ])
 KLACHT = _rules([
     ((rf"\b(?:wil|willen|zou|zouden|wens|wensen)\s+{_W}{{0,4}}(?:een\s+)?klacht\s+{_W}{{0,3}}(?:indienen|voorleggen|"
@@ -202,8 +203,8 @@ CATEGORY_RULES: dict[str, list[Rule]] = {
         (r"\bkapot(?:te)?\b|\bstuk\b", 1.5), (r"\bdefect\w*", 1.5), (r"\bgebrek(?:en)?\b", 1),
         (r"\bcv[- ]?ketel|\bverwarming|\bradiator", 1), (r"\btocht\w*", 1), (r"\bverstop\w*|\briool\w*", 1.5),
         (r"\bventilatie\b", 1), (r"\bhoutrot\b", 1.5), (r"\bscheur(?:en)?\b", 1), (r"\bstoring\w*", 1),
-        (r"\bwerkt\s+niet\b|\bdoet\s+het\s+niet\b|\bvalt\s+(?:\S+\s+){0,2}uit\b|\b(?:geen|koud)\s+(?:warm\s+)?water\b|"
-         r"\bketel\b", 1.5),
+        ((r"\bwerkt\s+niet\b|\bdoet\s+het\s+niet\b|\bvalt\s+(?:\S+\s+){0,2}uit\b|\b(?:geen|koud)\s+(?:warm\s+)?water\b|"
+         r"\bketel\b"), 1.5),
         (r"\bmonteur\w*", 1),
         (r"\b(?:kozijn|kozijnen|dakgoot|goot|raam|ramen)\b", 0.5), (r"\bmeldingen?\b|\bgemeld\b", 0.5),
     ]),

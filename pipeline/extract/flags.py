@@ -161,7 +161,7 @@ def _termijn(sentence: str, ref: dt.date | None, dates: list[tuple[dt.date, int,
 def find_flags(lay: Layout, *, letter_date: Field | None, email_date: str | None, complainant_name: Field | None,
                kind: str, today: dt.date | None = None) -> dict[str, str]:
     text = lay.span_text(lay.header_end, lay.quoted)
-    if lay.subject and lay.subject_line is None and not re.match(r"\s*(?:re|antw|fw|fwd)\s*:", lay.subject, re.I):
+    if lay.subject and lay.subject_line is None and not re.match(r"\s*(?:re|antw|fw|fwd)\s*:", lay.subject, re.IGNORECASE):
         text = lay.subject + "\n" + text  # the subject of a reply repeats the earlier message
     ref: dt.date | None = None
     for raw in ((letter_date.value if letter_date else None), email_date):

@@ -141,7 +141,11 @@ def _split_columns(raw_lines: list[str], limit: int) -> list[str]:
 _JUNK = re.compile(r"^[_|‚„«»~•·*¦]+\s*|\s+[_|«»~•·*¦]+$")
 
 
-def _clean(text: str) -> tuple[list[str], set[int]]:
+_OCR_SPLIT = re.compile(r"\s+[_|¦]\s+")
+_OCR_TAIL = re.compile(r"(?<=\d)-$")
+
+
+def _clean(text: str, ocr: bool = False) -> tuple[list[str], set[int]]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\t", "    ")
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
     text = re.sub(r"[\u2010-\u2015]", "-", text)
@@ -149,6 +153,8 @@ def _clean(text: str) -> tuple[list[str], set[int]]:
     raw = text.split("\n")
     first_salutation = next((k for k, ln in enumerate(raw) if SALUTATION.match(ln.strip())), min(len(raw), 40))
     lines = [_JUNK.sub("", " ".join(ln.split())) for ln in _split_columns(raw, first_salutation)]
+    if ocr:  # "Gerrit Boukhari _ Marshalllaan 87-": a speck between two lines of a block
+        lines = [_OCR_TAIL.sub("", x) for ln in lines for x in _OCR_SPLIT.split(ln)]
     marked = set()  # lines quoted with ">" (the marks are removed so addresses in them can be read)
     for i, ln in enumerate(lines):
         if ln.startswith(">"):
@@ -185,7 +191,7 @@ def _quoted_author(line: str, nxt: str, following: list[str]) -> str | None:
 
 
 def parse(text: str, *, ocr: bool = False) -> Layout:
-    lines, marked = _clean(text)
+    lines, marked = _clean(text, ocr)
     offsets: list[int] = []
     pos = 0
     for ln in lines:

@@ -52,7 +52,7 @@ PC_ALONE = re.compile(rf"^(?:postcode\s*:?\s*)?(?P<pc>{PC_LOOSE})$", re.IGNORECA
 ADDR_IN_TEXT = re.compile(
     rf"(?i:\b(?:(?:woon(?:t|de|achtig)?|wonende|woning|huis|huurt?)\s+(?:[\w]+\s+){{0,5}}?(?:aan|op|in|te)\s+"
     rf"|(?:adres|huisadres|woonadres)\s+(?:is|luidt|:)?\s*(?:[\w]+\s+){{0,2}}?(?:aan|op)?\s*)(?:de\s+|het\s+)?)"
-    rf"(?P<street>{STREET_WORDS})[ ]+{HOUSE_NUMBER}"
+    rf"(?P<street>{STREET_WORDS})[ \n]+{HOUSE_NUMBER}"
     rf"(?:\s*,?\s*(?P<pc>{PC_LOOSE})(?![\w]))?(?:\s*,?\s*(?i:te|in)?\s*(?P<city>{CITY}))?"
 )
 _COMMITTEE_WORDS = re.compile(r"klachtencommissie|\bkwru\b|\bcommissie\b|secretariaat", re.IGNORECASE)
@@ -163,7 +163,7 @@ def _same(key: str, a: str, b: str) -> bool:
 
 def _name_from_line(line: str) -> tuple[str | None, str | None]:
     """(name, gender) from a name line of an address block or a signature."""
-    line = re.sub(r"\s*\(.*?\)\s*", " ", line).strip(" ,")
+    line = re.sub(r"\s*\(.*?\)\s*", " ", line).strip(" ,:;")
     line = re.sub(r"^(?:afzender|van|naam)\s*:\s*", "", line, flags=re.IGNORECASE)
     line = re.split(r"\s+(?:en|&)\s+", line)[0]
     gender, rest, title = split_title(line)
@@ -283,6 +283,32 @@ def find_blocks(lay: Layout, config: Config, *, ocr: bool = False) -> list[Block
             b.last = max(b.last, j - 1)
         used.update(range(b.first, b.last + 1))
         out.append(b)
+    if not any(b.kind == "person" and b.section == "head" for b in out):
+        out.extend(_blocks_without_postcode(lay, used, ocr=ocr))
+    return out
+
+
+_DAMAGED_PC_CITY = re.compile(rf"^\S{{2,5}}\s?\S{{1,3}}\s+(?P<city>{CITY})$")
+
+
+def _blocks_without_postcode(lay: Layout, used: set[int], *, ocr: bool) -> list[Block]:
+    """A name above a street line in the heading, when the postcode line is unreadable ('Salt AG Utrecht')."""
+    out = []
+    for k in range(lay.header_end, lay.head_end):
+        if k in used or not (st := parse_street_line(lay.lines[k], ocr=ocr)):
+            continue
+        k1 = _up(lay.lines, k)
+        name, gender = _name_from_line(lay.lines[k1]) if k1 >= 0 else (None, None)
+        if not name:
+            continue
+        b = Block(first=k1, last=k, section="head", kind="person", name=name, gender=gender,
+                  street=st[0], house_number=st[1], pc_repaired=True)
+        nxt = k + 1 if k + 1 < len(lay.lines) and lay.lines[k + 1] else k + 2
+        if nxt < len(lay.lines) and (m := _DAMAGED_PC_CITY.match(lay.lines[nxt])):
+            b.city = clean_city(m.group("city"))
+            b.last = nxt
+        out.append(b)
+        break
     return out
 
 
@@ -523,7 +549,7 @@ def _representation(kind: str, m: re.Match[str], text: str, *, writer_gender: st
         return Representation(rel, sent, name, tgender, None, 0.85)
     if kind == "client":
         # "in opdracht van mijn cliënte, mevrouw X", not "vernieuwd in opdracht van Mitros"
-        if not (re.search(r"cli[eë]nt", m.group(0), re.I) or (name and (title or re.match(INITIALS, name)))):
+        if not (re.search(r"cli[eë]nt", m.group(0), re.IGNORECASE) or (name and (title or re.match(INITIALS, name)))):
             return None
         return Representation("advocaat" if lawyer else "gemachtigde", sent, name, tgender, "cliënt", 0.8)
     if kind == "named":
@@ -629,7 +655,7 @@ def _address_in_text(text: str) -> tuple[dict[str, str | None], bool] | None:
 
 
 ADDR_WITH_POSTCODE = re.compile(
-    rf"(?P<street>{STREET_WORDS})[ ]+{HOUSE_NUMBER}[ ]*,?[ \n]*[‘'`´|.,;:]?[ ]*(?P<pc>{PC_LOOSE})(?![\w])[ \n]*,?[ ]*"
+    rf"(?P<street>{STREET_WORDS})[ \n]+{HOUSE_NUMBER}[ ]*,?[ \n]*[‘'`´|.,;:]?[ ]*(?P<pc>{PC_LOOSE})(?![\w])[ \n]*,?[ ]*"
     rf"(?P<city>{CITY})")
 _STREET_LEAD = re.compile(r"^(?:.*\s)?(?:op|aan|in|te|bij|naar|via|van|is|:)\s+(?:de\s+|het\s+)?(?=[A-Z0-9])")
 
@@ -650,7 +676,7 @@ def addresses_in_text(text: str) -> list[tuple[int, dict[str, str | None], bool]
 
 
 _AFTER_NAME = re.compile(
-    rf"^(?:[^\n.]{{0,60}}?(?:,|\(|\bvan|\bop|\baan)|\s*(?:,|\())\s*(?:de\s+)?(?P<street>{STREET_WORDS})[ ]+{HOUSE_NUMBER}"
+    rf"^(?:[^\n.]{{0,60}}?(?:,|\(|\bvan|\bop|\baan)|\s*(?:,|\())\s*(?:de\s+)?(?P<street>{STREET_WORDS})[ \n]+{HOUSE_NUMBER}"
     rf"(?:\s*,?\s*(?P<pc>{PC_LOOSE})(?![\w]))?(?:\s*,?\s*(?i:te|in)?\s*(?P<city>{CITY}))?")
 
 

@@ -6,5 +6,6 @@ content.py   person-written text (advice, mediation) from a YAML draft in the ca
 dutch.py     dates, names, salutations and addresses the Dutch way
 render.py    docxtpl with escaping and strict fields
 produce.py   one run: plan, render, convert, file (single letters and bulk alike)
-make_templates.py  builds templates/*.docx
+make_templates.py  builds templates/*.docx (and templates/VELDEN.md, the fields)
+samples.py   made-up cases in every stage, for tests, the benchmark and demos
 """

@@ -145,6 +145,15 @@ def last_letter(history: list[dict[str, Any]], kind: str) -> dt.date | None:
 
 # --- the parts every letter has -------------------------------------------------------------
 
+def _date(value: Any, name: str, needs: Needs) -> dt.date | None:
+    """A date from case.yaml; a hand-edited one that is not a date is a missing value, not a crash."""
+    try:
+        return as_date(value)
+    except (TypeError, ValueError):
+        needs.add(f"{name} as a date YYYY-MM-DD, not {value!r}")
+        return None
+
+
 def _committee(config: Config) -> dict[str, Any]:
     c = config.committee
     return {
@@ -227,11 +236,11 @@ def common(config: Config, case: Case, history: list[dict[str, Any]], kind: Kind
         relation = dutch.clean(rep.relation or "").strip()
         gemachtigde = {"naam": dutch.display_name(rep), "relatie": relation,
                        "aanduiding": f"{dutch.display_name(rep)}{f' ({relation})' if relation else ''}"}
-    received = as_date(case.received)
+    received = _date(case.received, "received", needs)
     d = config.deadlines
     zitting = None
     h = hearing_of(case, history)
-    if h and h.get("date"):
+    if h and _date(h.get("date"), "hearing.date", needs):
         zitting = {"datum": dutch.weekday_date_nl(h["date"]), "datum_kort": dutch.date_nl(h["date"]),
                    "tijd": dutch.time_nl(str(h.get("time") or "")), "locatie": dutch.clean(h.get("location") or ""),
                    "duur": config.hearings.slot_minutes}

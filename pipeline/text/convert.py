@@ -38,7 +38,7 @@ def convert(path: Path, workdir: Path) -> Converted:
         raise Unreadable("Het bestand is te groot of te ingewikkeld om te lezen (out of memory).") from None
     except RecursionError:
         raise Unreadable("Het bestand is te diep genest om te lezen (damaged or hostile file).") from None
-    except Exception as e:  # noqa: BLE001 - see the module docstring
+    except Exception as e:
         if _is_our_bug(e) and _strict():
             raise
         log.warning("conversion of %s failed:\n%s", path.name, traceback.format_exc())
@@ -128,7 +128,7 @@ def _mail(kind: str, path: Path, workdir: Path) -> Converted:
                      attachments=list(mail.attachments), warnings=warnings)
 
 
-def _tnef_mail(path: Path, workdir: Path):  # noqa: ANN202 - returns mailcommon.Mail
+def _tnef_mail(path: Path, workdir: Path):
     from ..models import EmailHeader
     from .mailcommon import Mail, body_from
     from .names import AttachmentWriter

@@ -63,8 +63,8 @@ def _addresses(msg: Message, name: str, charset: str | None) -> list[tuple[str, 
             out = [(fix_surrogates(a.display_name or "", charset), a.addr_spec or "") for a in header.addresses]
             if out:
                 return out
-    except Exception:  # noqa: BLE001 - fall back to the old, more forgiving parser
-        pass
+    except Exception as e:  # noqa: BLE001 - fall back to the old, more forgiving parser
+        log.debug("address header %s: %s", name, e)
     text = header_text(msg, name, charset)
     if not text:
         return []

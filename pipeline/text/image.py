@@ -106,9 +106,8 @@ def _needs_rewrite(img: Image.Image, fmt: str) -> bool:
             return True
     except Exception:  # noqa: BLE001 - unreadable EXIF: rewrite to be safe
         return True
-    if fmt == "TIFF" and img.info.get("compression") not in _TIFF_COMPRESSIONS:
-        return True  # e.g. JPEG-in-TIFF, which leptonica does not read
-    return False
+    # e.g. JPEG-in-TIFF, which leptonica does not read
+    return fmt == "TIFF" and img.info.get("compression") not in _TIFF_COMPRESSIONS
 
 
 def frames(src: Path, workdir: Path, *, limit: int, rewrite: bool = False) -> tuple[list[Frame], int]:

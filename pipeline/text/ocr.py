@@ -131,7 +131,7 @@ def ocr_image(src: Path, workdir: Path) -> OcrResult:
         os.replace(parts[0], out)
     else:
         pdfs.merge(parts, out)
-    texts = [r.text for r, _ in results]
+    texts = [r.text for r, _ in results] + [""] * (total - len(frames))  # one entry per PDF page
     if not any(t.strip() for t in texts):
         warnings.append("geen tekst herkend in de afbeelding (no text found)")
     return OcrResult(out, texts, warnings)
@@ -175,7 +175,7 @@ _NOISE = ("The input's creation date has no time zone", "This PDF contains struc
           "This PDF has a digital signature", "This PDF is digitally signed")
 
 
-def _ocrmypdf(src: Path, out: Path, pages: list[int], *, careful: bool) -> list[str]:
+def _ocrmypdf(src: Path, out: Path, pages: list[int], *, careful: bool, mode: str) -> list[str]:
     import ocrmypdf
     from ocrmypdf.exceptions import ExitCodeException
 
@@ -192,7 +192,10 @@ def _ocrmypdf(src: Path, out: Path, pages: list[int], *, careful: bool) -> list[
             language=["nld"],
             output_type="pdf",  # Debian 12's Ghostscript is blocklisted for PDF/A
             pages=",".join(str(p + 1) for p in pages),
-            skip_text=True,  # never rasterise a page that has text
+            # Only `pages` are touched. "skip": they have no text at all. "redo": some of them
+            # carry a little text (a scanner's stamp, a page number) that would make OCRmyPDF
+            # skip the page; redo keeps that visible text and OCRs the rest of the page.
+            mode=mode,
             jobs=JOBS if len(pages) > 1 else 1,
             optimize=0,  # the original is kept; optimising costs time for little gain
             fast_web_view=1_000_000,  # MB threshold: never linearise
@@ -205,7 +208,7 @@ def _ocrmypdf(src: Path, out: Path, pages: list[int], *, careful: bool) -> list[
         )
     except ExitCodeException as e:
         raise _OcrmypdfFailed(f"{type(e).__name__}: {e}".strip()) from None
-    except Exception as e:  # noqa: BLE001
+    except Exception as e:
         if e.__traceback__ is not None and e.__traceback__.tb_next is None:
             raise  # raised by the call itself (a wrong option): our bug, not the file's
         # A page OCRmyPDF cannot handle (pikepdf, Pillow or pdfium errors inside it): the PDF
@@ -229,15 +232,22 @@ def ocr_pdf(doc: pdfs.PdfText, workdir: Path) -> OcrResult:
         warnings.append(f"alleen de eerste {MAX_OCR_PAGES} van {len(doc.scan_pages)} gescande "
                         "pagina's zijn herkend (OCR)")
     out = workdir / "document.pdf"
+    mode = "redo" if any(doc.texts[p].strip() for p in pages) else "skip"
     try:
-        warnings += _ocrmypdf(doc.path, out, pages, careful=False)
+        try:
+            warnings += _ocrmypdf(doc.path, out, pages, careful=False, mode=mode)
+        except _OcrmypdfFailed:
+            if mode == "skip":
+                raise
+            mode = "skip"  # redo is pickier about odd text layers; OCR the empty pages at least
+            warnings += _ocrmypdf(doc.path, out, pages, careful=False, mode=mode)
         texts = pdfs.page_texts(out)
         bad = [p for p in pages if looks_garbled(texts[p])]
         if bad:
             # Cheap check said some pages lie sideways or upside down: once more with OCRmyPDF's
             # orientation detection and deskew, and keep whichever reads better.
             retry = workdir / "document-gedraaid.pdf"
-            more = _ocrmypdf(doc.path, retry, pages, careful=True)
+            more = _ocrmypdf(doc.path, retry, pages, careful=True, mode=mode)
             texts2 = pdfs.page_texts(retry)
             if sum(looks_garbled(texts2[p]) for p in pages) < len(bad):
                 os.replace(retry, out)

@@ -8,6 +8,7 @@ one property at a time, and a mail without a readable date is still a mail.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import datetime as dt
 import email.utils
 import logging
@@ -273,7 +274,5 @@ def read_msg(src: Path, workdir: Path) -> Mail:
         return Mail(header=header, body=body, cc=cc or None, attachments=list(writer.written),
                     skipped_inline=skipped, kind_label=kind, warnings=warnings)
     finally:
-        try:
+        with contextlib.suppress(Exception):  # closing a damaged file may fail again
             msg.close()
-        except Exception:  # noqa: BLE001
-            pass

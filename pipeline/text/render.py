@@ -103,7 +103,7 @@ def render_pdf(out: Path, *, title: str, header: list[tuple[str, str]], body: st
 
     pages = [0]
 
-    def footer(canvas, doc) -> None:  # noqa: ANN001 - reportlab callback
+    def footer(canvas, doc) -> None:
         pages[0] = doc.page
         canvas.saveState()
         canvas.setFont(f.regular, 8)

@@ -119,6 +119,6 @@ def rtf_to_text(rtf: bytes) -> str:
                 return html_to_text(html)
             if d.content_type == "text" and d.text:
                 return d.text if isinstance(d.text, str) else decode_bytes(d.text)
-        except Exception:  # noqa: BLE001 - RTFDE is strict; fall back to our reader
-            pass
+        except Exception as e:  # noqa: BLE001 - RTFDE is strict; fall back to our reader
+            logging.getLogger(__name__).debug("RTFDE: %s", e)
     return strip_rtf(rtf)

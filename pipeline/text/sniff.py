@@ -137,7 +137,7 @@ def sniff(path: Path) -> Kind:
         return _ole2_kind(path)
     if head.startswith(_TNEF):
         return Kind("tnef")
-    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return _zip_kind(path)
     for magic, what in ((b"GIF87a", "gif"), (b"GIF89a", "gif"), (b"BM", "bmp"),
                         (b"{\\rtf", "rtf"), (b"\x1f\x8b", "gzip"), (b"Rar!", "rar"),

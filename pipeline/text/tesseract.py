@@ -24,7 +24,7 @@ from ..errors import Unreadable
 LANGUAGE = "nld"
 PAGE_TIMEOUT = 180.0  # seconds for one page; a normal 300 dpi page takes about one
 
-_WORD = re.compile(r"<span class=['\"]ocrx_word['\"][^>]*?x_wconf (\d+)[^>]*>(.*?)</span>", re.S)
+_WORD = re.compile(r"<span class=['\"]ocrx_word['\"][^>]*?x_wconf (\d+)[^>]*>(.*?)</span>", re.DOTALL)
 _LINE = re.compile(r"class=['\"]ocr_(?:line|textfloat|header|caption)['\"][^>]*?baseline (-?[\d.]+) ")
 _TAGS = re.compile(r"<[^>]+>")
 

@@ -10,6 +10,7 @@ Run as `python -m pipeline.text.tnef SRC OUTDIR` (the child side).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import resource
@@ -107,16 +108,14 @@ def _child(src: Path, outdir: Path) -> None:
                 if attr == tnefparse.TNEF.ATTFROM and isinstance(prop.data, tuple) and len(prop.data) > 2:
                     manifest["sender_addr"] = _text(prop.data[2], codepage) or None
     for prop in tn.msgprops:
-        if prop.name in (tnefparse.TNEF.ATTDATESENT, tnefparse.TNEF.ATTDATERECD) and "date" not in manifest:
-            if isinstance(prop.data, dt.datetime):
-                manifest["date"] = prop.data.isoformat()
+        if (prop.name in (tnefparse.TNEF.ATTDATESENT, tnefparse.TNEF.ATTDATERECD)
+                and "date" not in manifest and isinstance(prop.data, dt.datetime)):
+            manifest["date"] = prop.data.isoformat()
     # The MAPI properties carry the same and more (PR_SUBJECT, PR_SENDER_*, submit time).
     mapi = {}
     for prop in getattr(tn, "mapiprops", []) or []:
-        try:
+        with contextlib.suppress(Exception):  # a property that does not decode
             mapi.setdefault(prop.name, prop.data)
-        except Exception:  # noqa: BLE001 - a property that does not decode
-            continue
     for key, tags in (("subject", (0x0037, 0x0E1D)), ("sender", (0x0C1A, 0x0042)),
                       ("sender_addr", (0x5D01, 0x0C1F, 0x0065))):
         if not manifest.get(key):

@@ -79,7 +79,7 @@ def check_package(src: Path) -> bool:
         raise _damaged(f"{type(e).__name__}: {e}") from None
 
 
-def _run_text(el) -> str:  # noqa: ANN001 - lxml element
+def _run_text(el) -> str:
     # Direct children only: a run can hold a drawing with a text box whose own runs are
     # visited separately by _paragraph_text.
     out = []
@@ -98,13 +98,13 @@ def _run_text(el) -> str:  # noqa: ANN001 - lxml element
     return "".join(out)
 
 
-def _paragraph_text(p) -> str:  # noqa: ANN001
+def _paragraph_text(p) -> str:
     # Runs at any depth: inside hyperlinks, insertions, smart tags, fields and text boxes.
     # Deleted text is w:delText, not w:t, so tracked deletions stay out.
     return "".join(_run_text(r) for r in p.iter(f"{W}r"))
 
 
-def _block_text(container) -> list[str]:  # noqa: ANN001
+def _block_text(container) -> list[str]:
     """Paragraphs and tables in document order, descending into content controls."""
     lines: list[str] = []
     for child in container:
@@ -127,7 +127,7 @@ def _block_text(container) -> list[str]:  # noqa: ANN001
     return lines
 
 
-def _safe_parse(xml: bytes):  # noqa: ANN202 - lxml element
+def _safe_parse(xml: bytes):
     from lxml import etree
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
@@ -135,22 +135,31 @@ def _safe_parse(xml: bytes):  # noqa: ANN202 - lxml element
     return etree.fromstring(xml, parser)
 
 
-def _alt_chunks(part, body) -> dict[str, str]:  # noqa: ANN001
+def _alt_chunks(part, body) -> dict[str, str]:
     """Text of w:altChunk parts (HTML or text imported into the document as is)."""
     out = {}
     for chunk in body.iter(f"{W}altChunk"):
         rid = chunk.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
-        try:
-            target = part.rels[rid].target_part
-            blob = target.blob
-        except Exception:  # noqa: BLE001 - dangling relationship
-            continue
+        rel = part.rels.get(rid) if rid else None
+        if rel is None or rel.is_external:
+            continue  # a dangling relationship
+        target = rel.target_part
+        blob = target.blob
         from .htmltext import html_to_text
         from .mailcommon import decode_bytes
 
         text = decode_bytes(blob[:5_000_000], "utf-8")
         out[rid] = html_to_text(text) if "html" in (target.content_type or "") or "<html" in text[:500].lower() else text
     return out
+
+
+def _story(section, name: str):
+    """The XML of a header or footer; None when its part is missing or broken."""
+    try:
+        return getattr(section, name)._element
+    except (KeyError, ValueError, LookupError, OSError) as e:  # a dangling or damaged part
+        log.debug("%s: %s", name, e)
+        return None
 
 
 def extract_text(src: Path) -> str:
@@ -168,23 +177,20 @@ def extract_text(src: Path) -> str:
         return _raw_text(src)
     parts: list[str] = []
     seen: set[str] = set()
+    heads, feet = [], []
     for section in document.sections:
-        for hdr in (section.header, section.first_page_header):
-            try:
-                text = "\n".join(_block_text(hdr._element)).strip()
-            except Exception:  # noqa: BLE001 - header parts missing or broken
-                continue
-            if text and text not in seen:
-                seen.add(text)
-                parts.append(text)
+        heads += [_story(section, "header"), _story(section, "first_page_header")]
+        feet.append(_story(section, "footer"))
+    for el in heads:
+        text = "\n".join(_block_text(el)).strip() if el is not None else ""
+        if text and text not in seen:
+            seen.add(text)
+            parts.append(text)
     lines = _block_text(body)
     chunks = _alt_chunks(part, body)
     parts.append("\n".join(lines + [t for t in chunks.values() if t.strip()]))
-    for section in document.sections:
-        try:
-            text = "\n".join(_block_text(section.footer._element)).strip()
-        except Exception:  # noqa: BLE001
-            continue
+    for el in feet:
+        text = "\n".join(_block_text(el)).strip() if el is not None else ""
         if text and text not in seen:
             seen.add(text)
             parts.append(text)
