@@ -155,16 +155,29 @@ def cmd_show(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def _history_text(h: dict[str, Any]) -> str:
+    """One line per history event, in the secretary's words."""
     ev = h.get("event")
     if ev == "document":
-        return f"document {h.get('seq')} ({h.get('kind')}) {h.get('original_name', '')}"
+        return f"stuk {h.get('seq')} ontvangen ({h.get('kind')}): {h.get('original_name', '')}"
     if ev == "status":
-        return f"status {h.get('from')} → {h.get('to')}" + (f": {h['reason']}" if h.get("reason") else "")
+        return f"status {h.get('from')} → {h.get('to')}" + (f" ({h['reason']})" if h.get("reason") else "")
     if ev == "set":
-        return f"gewijzigd {h.get('key')}: {h.get('old')!r} → {h.get('new')!r}"
+        return f"gecorrigeerd {h.get('key')}: {h.get('old')!r} → {h.get('new')!r}"
     if ev == "case_opened":
-        return f"zaak geopend ({h.get('original_name', '')})"
-    rest = {k: v for k, v in h.items() if k not in ("at", "event")}
+        return f"zaak geopend met {h.get('original_name', '')}"
+    if ev == "letter":
+        pdfs = [f for f in h.get("files", []) if str(f).endswith(".pdf")] or h.get("files", [])
+        who = {"complainant": "klager", "corporation": "corporatie", "representative": "gemachtigde"}
+        to = h.get("addressee") or h.get("to")
+        return f"brief {h.get('kind')} aan {who.get(to, to)}: {', '.join(map(str, pdfs))}"
+    if ev == "bundle":
+        what = "zittingsdagbundel" if h.get("scope") == "zittingsdag" else "zittingsbundel"
+        return f"{what} v{h.get('version')} ({h.get('pages')} p.): {h.get('file')}"
+    if ev == "decision":
+        followed = {True: "volgt het advies", False: "wijkt af van het advies"}.get(h.get("followed"), "?")
+        return f"besluit directie: {followed}"
+    skip = {"at", "event", "command", "documents", "files", "outbox", "cover"}
+    rest = {k: v for k, v in h.items() if k not in skip and not isinstance(v, (list, dict))}
     return f"{ev} " + ", ".join(f"{k}={v}" for k, v in rest.items())
 
 

@@ -14,7 +14,7 @@ from .layout import Layout
 from .patterns import Phrase, lower
 
 _W = r"(?:[\w'-]+\s+)"
-_WORDS = re.compile(r"[a-zà-ÿ]+")  # one word (for "{0,3}" gaps)
+_WORDS = re.compile(r"[a-zà-ÿĀ-ſ]+")  # one word (for "{0,3}" gaps)
 
 Rule = tuple[Phrase, float, bool]  # pattern, weight, can be negated ("niet") inside the match
 

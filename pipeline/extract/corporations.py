@@ -48,7 +48,7 @@ class _Index:
 
 
 def _variant_regex(name: str, *, boundary: bool = True) -> str:
-    tokens = re.findall(r"[A-Za-z0-9À-ÿ]+|&", name)
+    tokens = re.findall(r"[A-Za-z0-9À-ÿĀ-ſ]+|&", name)
     parts = []
     for t in tokens:
         if t.casefold() in ("en", "&"):
@@ -101,7 +101,7 @@ def _build_index(config: Config) -> _Index:
     lowered = tuple(re.compile(_variant_regex(v.text.lower(), boundary=False) + r"(?![\w@])") for v in variants)
     starts: dict[str, list[int]] = {}
     for i, v in enumerate(variants):
-        tokens = re.findall(r"[a-z0-9à-ÿ]+", v.text.lower())
+        tokens = re.findall(r"[a-z0-9à-ÿĀ-ſ]+", v.text.lower())
         # "Bo-Ex" starts at the word "bo" (Bo-Ex, Bo Ex) or at "boex" (BoEx)
         for key in {tokens[0], "".join(tokens)}:
             starts.setdefault(key, []).append(i)

@@ -18,7 +18,7 @@ TITLE_RE = re.compile(rf"^\s*(?P<title>(?:{TITLE})(?:\s+(?:{TITLE}))*)\s+", re.I
 # "A.", "J.P.", "Th.", "Chr." (with or without spaces between the initials)
 INITIALS = r"(?:[A-Z][a-z]{0,2}\.[ ]?){1,4}"
 TUSSEN = r"(?:(?:van|de|der|den|het|'t|ter|ten|te|in|op|el|al|la|le|du|da|di|dos|von|Van|De|Der|Den|El|Al)[ ]+)"
-WORD = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Za-zà-ÿ'’]+)*"
+WORD = r"[A-ZÀ-ÖØ-ÞŞİ][a-zà-ÿĀ-ſ'’]+(?:-[A-Za-zà-ÿĀ-ſ'’]+)*"
 CAPS_WORD = r"[A-Z][A-Z'’]{2,}(?:-[A-Z'’]+)*"  # "BAKKER"
 SURNAME = rf"{TUSSEN}*(?:{WORD}|{CAPS_WORD})(?:[ ]?-[ ]?{TUSSEN}*{WORD})?"
 # a full name: initials + surname, or first name(s) + surname
@@ -92,7 +92,7 @@ def looks_like_name(text: str, *, allow_single: bool = False) -> bool:
         lw = w.casefold().strip(".,")
         if lw in _STOP and not re.fullmatch(r"(?:van|de|der|den|het|te|ten|ter|op|in)", lw):
             return False
-        if re.fullmatch(r"(?:[A-Z][a-z]{0,2}\.)+", w) or re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-Za-zà-ÿ'’]+)*|[A-Z][A-Z'’\-]+", w):
+        if re.fullmatch(r"(?:[A-Z][a-z]{0,2}\.)+", w) or re.fullmatch(r"[A-ZÀ-ÝĀ-ſ][a-zà-ÿĀ-ſ'’]+(?:-[A-Za-zà-ÿĀ-ſ'’]+)*|[A-Z][A-Z'’\-]+", w):
             caps += 1
         elif re.fullmatch(r"(?:van|de|der|den|het|'t|ter|ten|te|in|op|el|al|la|le|du|da|di|dos|von|bin|ben)", w):
             continue

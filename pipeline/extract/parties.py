@@ -192,6 +192,9 @@ def _block_kind(lines: list[str], config: Config, pc: str | None) -> tuple[str, 
     return "person", None
 
 
+_SUBJECT_LABEL = re.compile(r"^(?:betreft|betr\.?|onderwerp|inzake|re)\s*:", re.IGNORECASE)
+
+
 def _up(lines: list[str], i: int) -> int:
     """The line above line i in the same block; scans put a blank line between block lines."""
     k = i - 1
@@ -265,6 +268,8 @@ def find_blocks(lay: Layout, config: Config, *, ocr: bool = False) -> list[Block
         kind, org = _block_kind([*context, name_line or ""], config, b.postcode)
         if b.kind != "organisation" or kind in ("committee", "corporation"):
             b.kind, b.org = kind, org
+        if _SUBJECT_LABEL.match(line):
+            b.kind = "subject"  # "Betreft: klacht namens de heer X, Kanaalweg 12, 3512 AB Utrecht"
         if name_line:
             b.name, b.gender = _name_from_line(name_line)
         # phone and e-mail lines just below (or inline after the city)
@@ -502,20 +507,23 @@ _NEEDLES = {  # a pattern can only match when one of these is in the lowercased 
 
 def find_representation(text: str, *, writer_gender: str | None, lawyer: bool) -> Representation | None:
     """The first way of writing-for-someone found; one that names the tenant beats one that does not."""
-    found: list[Representation] = []
+    found: list[tuple[str, Representation]] = []
     low = lower(text)
     for kind, rx in REPRESENTATION:
         if not any(n in low for n in _NEEDLES[kind]):
             continue
         for m in rx.finditer(text):
             r = _representation(kind, m, text, writer_gender=writer_gender, lawyer=lawyer)
-            if r is None:
-                continue
-            if r.tenant_name:
-                return r
-            found.append(r)
-            break
-    return found[0] if found else None
+            if r is not None:
+                found.append((kind, r))
+                break
+    if not found:
+        return None
+    best = next((r for _, r in found if r.tenant_name), found[0][1])
+    org = next((r for k, r in found if k == "org"), None)
+    if org is not None and best is not org and best.relation == "gemachtigde":
+        best.relation = org.relation  # "namens de heer X" written by the buurtteam: relation buurtteam
+    return best
 
 
 def _representation(kind: str, m: re.Match[str], text: str, *, writer_gender: str | None,
@@ -716,7 +724,7 @@ def signature_name(lay: Layout, *, email_like: bool) -> tuple[str | None, str | 
         name, gender = _name_from_line(ln)
         if name is None and email_like:
             gender2, rest, _ = split_title(ln)
-            if re.fullmatch(r"[A-Z][a-zà-ÿ]+", rest) and rest.casefold() not in ("groet", "groeten", "dank"):
+            if re.fullmatch(r"[A-Z][a-zà-ÿĀ-ſ]+", rest) and rest.casefold() not in ("groet", "groeten", "dank"):
                 name, gender = rest, gender2
         if name:
             return name, gender, i
@@ -776,6 +784,9 @@ def find_parties(lay: Layout, config: Config, email: EmailHeader | None, *, corp
                 if found:
                     tenant.offer_address(found[0], "text: adres bij de naam", 0.75 - pen, pc_penalty=found[1])
                     break
+        subj = [b for b in blocks if b.kind == "subject"]
+        if tenant.get("street") is None and subj:
+            tenant.offer_address(subj[0].address(), "text: betreft-regel", 0.8 - pen, pc_penalty=subj[0].pc_repaired)
         for b in blocks:  # a reaction sent to the tenant too: the addressee block is the tenant
             if b.kind == "person" and b.section == "head":
                 if not name or (b.name and _same("name", b.name, name)):
@@ -801,7 +812,9 @@ def find_parties(lay: Layout, config: Config, email: EmailHeader | None, *, corp
     head_blocks = [b for b in person_blocks if b.section in ("head", "header")]
     sig_blocks = [b for b in person_blocks if b.section == "signature"]
     # a letterhead of an office (advocaat, buurtteam) with the writer's name is the sender block too
-    office_blocks = [b for b in blocks if b.kind == "organisation" and b.name and b.section in ("head", "signature")]
+    office_blocks = [b for b in blocks if b.kind == "organisation" and b.section in ("head", "signature")]
+    office_blocks.sort(key=lambda b: b.name is None)  # one with the writer's name first
+    subject_blocks = [b for b in blocks if b.kind == "subject"]
     sender_block = head_blocks[0] if head_blocks else (sig_blocks[0] if sig_blocks else
                                                        (office_blocks[0] if office_blocks else None))
     if sender_block is not None:
@@ -903,6 +916,9 @@ def find_parties(lay: Layout, config: Config, email: EmailHeader | None, *, corp
             found_pc = [(a, r) for _, a, r in addresses_in_text(text) if a["postcode"] not in committee_pcs]
             if found_pc:
                 sender.offer_address(found_pc[0][0], "text: adres in de tekst", 0.65 - pen, pc_penalty=found_pc[0][1])
+        if sender.get("street") is None and subject_blocks:
+            sender.offer_address(subject_blocks[0].address(), "text: betreft-regel", 0.7 - pen,
+                                 pc_penalty=subject_blocks[0].pc_repaired)
         if sender.get("street") is None:
             other = [b for b in person_blocks if b is not sender_block and b.section == "body"]
             if other:
@@ -934,6 +950,9 @@ def find_parties(lay: Layout, config: Config, email: EmailHeader | None, *, corp
             if private(b.email):
                 tenant.offer("email", b.email, "text: adresblok huurder", 0.75 - pen)
             break
+    if tenant.get("street") is None and subject_blocks:
+        tenant.offer_address(subject_blocks[0].address(), "text: betreft-regel", 0.8 - pen,
+                             pc_penalty=subject_blocks[0].pc_repaired)
     if tenant.get("street") is None:
         for _, sent in _sentences_about(text, rep, tname):
             found = _address_in_text(sent)

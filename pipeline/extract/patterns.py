@@ -58,7 +58,7 @@ def plausible_postcode_text(raw: str) -> bool:
 
 # --- cities ---------------------------------------------------------------------------------
 
-CITY = (r"(?:'s[- ])?[A-Z][A-Za-zÀ-ÿ'’]+(?:(?:-|[ ])(?:(?:aan|bij|de|den|op|in|a/d)[ ])*[A-Z][A-Za-zÀ-ÿ'’]+)"
+CITY = (r"(?:'s[- ])?[A-Z][A-Za-zÀ-ÿĀ-ſ'’]+(?:(?:-|[ ])(?:(?:aan|bij|de|den|op|in|a/d)[ ])*[A-Z][A-Za-zÀ-ÿĀ-ſ'’]+)"
         r"{0,3}")
 
 
@@ -197,7 +197,7 @@ HOUSE_NUMBER = (
     rf"|[ ]?[A-Za-z](?![\w])"
     rf")?"
 )
-STREET_WORDS = r"(?:[1-9][0-9]?e[ ]+)?[A-Z][A-Za-zÀ-ÿ'’.\-]*(?:[ ]+[A-Za-zÀ-ÿ'’.\-]+){0,5}?"
+STREET_WORDS = r"(?:[1-9][0-9]?e[ ]+)?[A-Z][A-Za-zÀ-ÿĀ-ſ'’.\-]*(?:[ ]+[A-Za-zÀ-ÿĀ-ſ'’.\-]+){0,5}?"
 STREET_RE = re.compile(rf"^(?P<street>{STREET_WORDS})[ ,]+{HOUSE_NUMBER}[ ]*[,.]?$")
 STREET_IN_TEXT = re.compile(rf"(?P<street>{STREET_WORDS})[ ]+{HOUSE_NUMBER}")
 
