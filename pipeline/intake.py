@@ -16,7 +16,9 @@ Nothing is lost, whatever moment the process is killed at:
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import re
 import shutil
 import uuid
@@ -107,6 +109,40 @@ def _read_intent(folder: Path) -> dict[str, Any] | None:
         return None
 
 
+def _hold(folder: Path) -> int | None:
+    """Take the owner lock of an intake folder; None if a live process holds it.
+
+    The OS releases it when its process dies, however it dies: so a held lock means "being
+    worked on right now" and a free one "abandoned" (recover it).
+    """
+    fd = os.open(folder / "owner.lock", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        return None
+    return fd
+
+
+def _release(fd: int | None) -> None:
+    if fd is not None:
+        os.close(fd)
+
+
+def _claimed_by_live_intake(ws: Workspace, rel_inbox: str) -> bool:
+    root = _intents_dir(ws)
+    if not root.is_dir():
+        return False
+    for folder in root.iterdir():
+        intent = _read_intent(folder)
+        if intent and intent.get("inbox") == rel_inbox:
+            fd = _hold(folder)
+            if fd is None:
+                return True
+            _release(fd)
+    return False
+
+
 def _claim(ws: Workspace, folder: Path, intent: dict[str, Any], path: Path) -> None:
     """Record that `path` is about to be created by this intake (so a rollback can remove it)."""
     rel = str(path.relative_to(ws.root))
@@ -124,6 +160,7 @@ class Intake:
         self.ws = ws
         self.analyser = analyser or Analyser()
         self.stop_requested = False  # set by the watcher on SIGTERM: abandon, do not quarantine
+        self._owner: int | None = None
 
     def __enter__(self) -> Intake:
         return self
@@ -141,11 +178,23 @@ class Intake:
         sha = sha256_file(path)
         intake_id = f"{clock.now():%Y%m%d-%H%M%S}-{uuid.uuid4().hex[:6]}"
         folder = _intents_dir(ws) / intake_id
-        folder.mkdir(parents=True)
         rel_inbox = str(path.relative_to(ws.inbox))
         intent: dict[str, Any] = {"id": intake_id, "inbox": rel_inbox, "sha256": sha, "size": st.st_size,
                                   "received": clock.now().isoformat(), "targets": []}
-        _write_intent(folder, intent)
+        with ws.lock():  # claim the file: another kwru process may be looking at it too
+            if not path.exists() or _claimed_by_live_intake(ws, rel_inbox):
+                return None
+            folder.mkdir(parents=True)
+            self._owner = _hold(folder)
+            _write_intent(folder, intent)
+        try:
+            return self._process(path, folder, intent, st)
+        finally:
+            _release(self._owner)
+            self._owner = None
+
+    def _process(self, path: Path, folder: Path, intent: dict[str, Any], st: os.stat_result) -> Result | None:
+        ws, sha, intake_id = self.ws, intent["sha256"], intent["id"]
         dossier.crashpoint("after_intent")
         original = folder / "original" / dossier.safe_name(path.name)
         dossier.atomic_copy(path, original)
@@ -423,45 +472,57 @@ def recover(ws: Workspace) -> list[str]:
     with ws.lock():
         journal_ids = {line.get("intake") for line in read_jsonl(ws.journal_path)}
         for folder in sorted(p for p in root.iterdir() if p.is_dir()):
-            intent = _read_intent(folder)
-            if intent is None:  # crashed before the intent was written: nothing else exists
-                shutil.rmtree(folder, ignore_errors=True)
+            owner = _hold(folder)
+            if owner is None:  # another kwru process is working on it right now
                 continue
-            iid = intent["id"]
-            inbox_file = ws.inbox / intent["inbox"] if intent.get("inbox") else None
-            label = intent.get("inbox") or intent.get("review") or iid
-            if iid in journal_ids:
-                if inbox_file:
-                    _remove_inbox_file(ws, inbox_file, intent["sha256"])
-                _remove_review_item(ws, intent)
-                notes.append(f"{label}: completed after interruption")
-            elif _filed_in_case(ws, intent):
-                case = ws.load_case(intent["case"])
-                docs = [d for d in case.documents if d.intake == iid]
-                _restore_history(ws, case, iid, docs)
-                res = Result(iid, Path(label).name, intent["sha256"], "filed", case=case.id,
-                             documents=[d.seq for d in docs], reason="afgerond na onderbreking",
-                             at=intent["received"], size=intent.get("size", 0))
-                dossier.append_jsonl(ws.journal_path, res.journal_line())
-                if inbox_file:
-                    _remove_inbox_file(ws, inbox_file, intent["sha256"])
-                _remove_review_item(ws, intent)
-                notes.append(f"{label}: filing in {case.id} completed after interruption")
+            try:
+                notes += _recover_one(ws, folder, journal_ids)
+            finally:
+                _release(owner)
+    return notes
+
+
+def _recover_one(ws: Workspace, folder: Path, journal_ids: set) -> list[str]:
+    notes: list[str] = []
+    intent = _read_intent(folder)
+    if intent is None:  # crashed before the intent was written: nothing else exists
+        shutil.rmtree(folder, ignore_errors=True)
+        return notes
+    iid = intent["id"]
+    inbox_file = ws.inbox / intent["inbox"] if intent.get("inbox") else None
+    label = intent.get("inbox") or intent.get("review") or iid
+    if iid in journal_ids:
+        if inbox_file:
+            _remove_inbox_file(ws, inbox_file, intent["sha256"])
+        _remove_review_item(ws, intent)
+        notes.append(f"{label}: completed after interruption")
+    elif _filed_in_case(ws, intent):
+        case = ws.load_case(intent["case"])
+        docs = [d for d in case.documents if d.intake == iid]
+        _restore_history(ws, case, iid, docs)
+        res = Result(iid, Path(label).name, intent["sha256"], "filed", case=case.id,
+                     documents=[d.seq for d in docs], reason="afgerond na onderbreking",
+                     at=intent["received"], size=intent.get("size", 0))
+        dossier.append_jsonl(ws.journal_path, res.journal_line())
+        if inbox_file:
+            _remove_inbox_file(ws, inbox_file, intent["sha256"])
+        _remove_review_item(ws, intent)
+        notes.append(f"{label}: filing in {case.id} completed after interruption")
+    else:
+        for rel in reversed(intent.get("targets", [])):
+            target = ws.root / rel
+            if target.is_dir():
+                if not (target / "case.yaml").exists():
+                    shutil.rmtree(target, ignore_errors=True)
             else:
-                for rel in reversed(intent.get("targets", [])):
-                    target = ws.root / rel
-                    if target.is_dir():
-                        if not (target / "case.yaml").exists():
-                            shutil.rmtree(target, ignore_errors=True)
-                    else:
-                        target.unlink(missing_ok=True)
-                if inbox_file and not inbox_file.exists():
-                    staged = folder / "original"
-                    files = list(staged.iterdir()) if staged.is_dir() else []
-                    if files and sha256_file(files[0]) == intent["sha256"]:
-                        dossier.atomic_copy(files[0], inbox_file)
-                notes.append(f"{label}: interrupted intake rolled back; will be processed again")
-            shutil.rmtree(folder, ignore_errors=True)
+                target.unlink(missing_ok=True)
+        if inbox_file and not inbox_file.exists():
+            staged = folder / "original"
+            files = list(staged.iterdir()) if staged.is_dir() else []
+            if files and sha256_file(files[0]) == intent["sha256"]:
+                dossier.atomic_copy(files[0], inbox_file)
+        notes.append(f"{label}: interrupted intake rolled back; will be processed again")
+    shutil.rmtree(folder, ignore_errors=True)
     return notes
 
 
@@ -516,6 +577,7 @@ def decide_review(ws: Workspace, file: str, case_id: str | None, analyser: Analy
     iid = f"{meta['intake']}-assign-{uuid.uuid4().hex[:4]}"
     folder = _intents_dir(ws) / iid
     folder.mkdir(parents=True)
+    owner = _hold(folder)
     intent = {"id": iid, "inbox": "", "review": item["path"], "sha256": meta["sha256"],
               "size": doc_path.stat().st_size, "received": meta.get("received") or clock.now().isoformat(),
               "targets": []}
@@ -525,13 +587,17 @@ def decide_review(ws: Workspace, file: str, case_id: str | None, analyser: Analy
             pieces = intake.analyser.analyse(doc_path, folder / "work", ws.config)
         except Unreadable as e:
             shutil.rmtree(folder, ignore_errors=True)
+            _release(owner)
             raise Unreadable(f"{item['path']} cannot be read any more: {e.reason}") from None
         with ws.lock():
             decision = (Route("file", case_id, "door een persoon toegewezen (kwru assign)") if case_id
                         else Route("new_case", None, "door een persoon als nieuwe zaak aangemaakt (kwru new-case)"))
             res = Result(iid, meta.get("original_name") or doc_path.name, meta["sha256"], "filed",
                          at=clock.now().isoformat(), size=intent["size"])
-            return intake._file(folder, intent, doc_path, res, decision, pieces, _lead_piece(pieces))
+            try:
+                return intake._file(folder, intent, doc_path, res, decision, pieces, _lead_piece(pieces))
+            finally:
+                _release(owner)
 
 
 def _remove_review_item(ws: Workspace, intent: dict[str, Any]) -> None:

@@ -242,3 +242,26 @@ P. de Bruin
     assert e.get("complainant.street") == "Julianalaan"
     assert e.get("complainant.house_number") == "16"
     assert e.get("complainant.city") == "Bilthoven"
+
+
+def test_withdrawal_by_mail_signed_with_a_first_name():
+    text = """\
+Van: Wendy Smit <wendy.smit83@gmail.com>
+Verzonden: donderdag 19 maart 2026 08:12
+Aan: KWRU
+Onderwerp: intrekken klacht KWRU 2026/7
+
+Goedemorgen,
+
+Ik wil mijn klacht intrekken. Mitros is gisteren geweest en de kraan is gerepareerd.
+
+Groetjes,
+Wendy
+"""
+    e = extract(text, CFG)
+    assert e.get("kind") == "intrekking"
+    assert e.get("case_number") == "KWRU-2026-007"
+    assert e.get("complainant.name") == "Wendy Smit"
+    assert e.get("complainant.email") == "wendy.smit83@gmail.com"
+    assert e.get("letter_date") == "2026-03-19"
+    assert e.get("corporation") == "Mitros"

@@ -481,3 +481,99 @@ L. de Graaf
     e = ex(text)
     assert e.get("kind") == "overig"
     assert e.confidence("kind") < 0.6
+
+
+def test_family_sender_block_right_aligned_without_committee_address():
+    text = """\
+                                                   Fam. P. en L. Jansen
+                                                   Hoofdstraat 12 A
+                                                   3972 LA Driebergen
+                                                   tel: 0343 - 51 23 45
+
+                                                   Driebergen, 3 maart 2026
+Aan: Klachtencommissie KWRU
+
+Onderwerp: onze klacht over Heuvelrug Wonen
+
+Geachte heer/mevrouw,
+
+Wij wonen al 30 jaar in onze woning. Sinds de zomer van 2025 lekt het dak boven de slaapkamer. Wij hebben
+Heuvelrug Wonen vaak gebeld (088-1234567) maar er komt niemand. Wij hebben alleen telefonisch gemeld.
+
+Met vriendelijke groeten,
+P. Jansen
+Verzonden vanaf mijn iPhone
+"""
+    e = ex(text)
+    assert e.get("complainant.name") == "familie Jansen"
+    assert e.get("complainant.gender") is None
+    assert e.get("complainant.street") == "Hoofdstraat"
+    assert e.get("complainant.house_number") == "12A"
+    assert e.get("complainant.postcode") == "3972 LA"
+    assert e.get("complainant.city") == "Driebergen"
+    assert e.get("complainant.phone") == "0343-512345"  # not the corporation's number in the text
+    assert e.get("corporation") == "Heuvelrug Wonen"
+    assert e.get("letter_date") == "2026-03-03"
+    assert e.get("kind") == "klacht"
+    assert "geen_eerdere_klacht" in e.flags
+    assert "termijn" not in e.flags  # 30 years of living there is not the conduct
+
+
+def test_tenants_own_letter_to_the_corporation_is_not_written_by_it():
+    text = """\
+Kees de Wit
+Kanaalweg 5
+3526 KL Utrecht
+
+Mitros
+t.a.v. afdeling Klantcontact
+Postbus 2003
+3500 GA Utrecht
+
+Utrecht, 12 november 2025
+
+Betreft: Klacht over mijn woning Kanaalweg 5
+
+Geachte heer, mevrouw,
+
+Hierbij dien ik een klacht in bij Mitros. Sinds september lekt het dak.
+
+Met vriendelijke groet,
+Kees de Wit
+"""
+    e = ex(text)
+    assert e.get("kind") == "klacht"
+    assert e.get("corporation") == "Mitros"
+    assert e.get("complainant.name") == "Kees de Wit"
+    assert e.get("complainant.postcode") == "3526 KL"
+    assert e.fields["complainant.name"].source == "text: afzenderblok"
+
+
+@pytest.mark.parametrize("body,kind", [
+    ("De directie neemt het advies van de klachtencommissie over en zal de tuin laten herstellen.",
+     "besluit_corporatie"),
+    (("Naar aanleiding van het advies van de klachtencommissie heeft de directie besloten het advies niet over "
+     "te nemen."), "besluit_corporatie"),
+    ("Hierbij ontvangt u onze reactie op de klacht van mevrouw Bakker over de lekkage.", "reactie_corporatie"),
+    ("In het verweer leggen wij uit waarom wij de klacht van de heer Jansen ongegrond vinden.", "reactie_corporatie"),
+])
+def test_kinds_from_a_corporation(body, kind):
+    from pipeline.models import EmailHeader
+
+    e = extract(f"Geachte commissie,\n\n{body}\n\nMet vriendelijke groet,\nJ. de Groot\n", CFG,
+                email=EmailHeader("J. de Groot", "j.degroot@portaal.nl", "info@kwru.nl", None, "KWRU-2026-003"))
+    assert e.get("kind") == kind
+    assert e.get("corporation") == "Portaal Utrecht"
+
+
+@pytest.mark.parametrize("body,kind", [
+    ("Ik wil mijn klacht intrekken, want Mitros heeft alles opgelost.", "intrekking"),
+    ("Bij deze trek ik mijn klacht tegen Mitros in.", "intrekking"),
+    ("Het probleem is opgelost, de zitting hoeft niet door te gaan.", "intrekking"),
+    ("In aanvulling op mijn klacht over Mitros stuur ik u de brief van de aannemer.", "aanvulling"),
+    ("Ik wil een klacht indienen over Mitros: de lift is al weken kapot.", "klacht"),
+])
+def test_kinds_from_a_tenant(body, kind):
+    e = ex(f"Geachte commissie,\n\n{body}\n\nMet vriendelijke groet,\nA. de Wit\n")
+    assert e.get("kind") == kind
+    assert e.confidence("kind") >= 0.6

@@ -386,3 +386,39 @@ def test_gender_from_a_first_name_is_only_a_guess():
     assert e.get("complainant.gender") == "v"
     assert e.confidence("complainant.gender") < 0.6
     assert e.fields["complainant.gender"].source == "voornaam (gok)"
+
+
+def test_huurdersvereniging_with_tenant_in_the_subject_line():
+    text = """\
+Huurdersvereniging Zuilen
+Prins Bernhardlaan 10
+3555 GK Utrecht
+info@hvzuilen.nl
+
+Utrecht, 4 mei 2026
+
+Betreft: klacht namens de heer K. Doğan, Prinses Margrietstraat 22, 3554 AN Utrecht
+
+Geachte commissie,
+
+Namens de huurdersvereniging ondersteun ik de heer K. Doğan bij zijn klacht tegen Portaal. De
+heer Doğan heeft sinds maart 2025 last van vocht en schimmel. Hij heeft op 2 juni 2025 een brief
+aan Portaal gestuurd. De corporatie reageert niet meer.
+
+Met vriendelijke groet,
+
+Ria Verhoef
+secretaris Huurdersvereniging Zuilen
+"""
+    e = ex(text)
+    assert e.get("representative.name") == "Ria Verhoef"
+    assert e.get("representative.relation") == "huurdersvereniging"
+    assert e.get("representative.street") == "Prins Bernhardlaan"
+    assert e.get("representative.email") == "info@hvzuilen.nl"
+    assert e.get("complainant.name") == "K. Doğan"
+    assert e.get("complainant.gender") == "m"
+    assert e.get("complainant.street") == "Prinses Margrietstraat"
+    assert e.get("complainant.house_number") == "22"
+    assert e.get("complainant.postcode") == "3554 AN"
+    assert e.get("corporation") == "Portaal Utrecht"
+    assert "termijn" in e.flags  # since March 2025, letter of May 2026

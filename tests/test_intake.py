@@ -177,10 +177,7 @@ def test_unreadable_files_go_to_quarantine_with_reason(ws, kwru):
     (ws.inbox / "leeg.pdf").write_bytes(b"")
     shutil.copy(CORPUS / "image" / next(n for n in sorted(p.name for p in (CORPUS / "image").iterdir())
                                          if n.lower().endswith(".bmp")), ws.inbox / "foto.bmp")
-    encrypted = [ln.split("\t")[0] for ln in (CORPUS / "MANIFEST.tsv").read_text().splitlines()
-                 if "password required" in ln.lower() and ln.startswith("pdf/")]
-    assert encrypted
-    shutil.copy(CORPUS / encrypted[0], ws.inbox / "beveiligd.pdf")
+    shutil.copy(CORPUS / "pdf" / "pypdf__r2-user-password.pdf", ws.inbox / "beveiligd.pdf")
     run = kwru(ws, "ingest", "--json")
     assert run.code == 0
     fates = {ln["original_name"]: ln for ln in run.json()}

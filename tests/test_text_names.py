@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.text.names import MAX_NAME_BYTES, AttachmentWriter, safe_name
 
@@ -63,3 +66,14 @@ def test_writer_refuses_beyond_limits(tmp_path: Path) -> None:
     w = AttachmentWriter(tmp_path)
     w._total = 500 * 1024 * 1024  # as if 500 MB were already written
     assert w.write("nog een.pdf", b"x") is None
+
+
+@given(st.text(max_size=400))
+@settings(max_examples=300, deadline=None)
+def test_any_name_becomes_one_plain_component(raw: str) -> None:
+    name = safe_name(raw, fallback="bijlage-1.bin")
+    assert name and name not in (".", "..")
+    assert not any(c in name for c in '/\\\x00<>:"|?*')
+    assert not any(unicodedata.category(c) in ("Cc", "Cf") for c in name)
+    assert len(name.encode("utf-8")) <= MAX_NAME_BYTES
+    assert name == name.strip(" .") and Path(name).name == name

@@ -146,3 +146,11 @@ def test_scan_with_a_tiny_text_stamp_is_still_ocrd(tmp_path: Path, page: Image.I
     assert conv.ocr
     _facts_in(conv.text)
     assert "Ontv. 12-03-2026" in conv.text  # the stamp's own text is kept
+
+
+def test_fast_rasteriser_plugin_is_active() -> None:
+    """Fails when an OCRmyPDF upgrade removed the helpers it reuses (then OCR still works,
+    through OCRmyPDF's own slower rasteriser; see pipeline/text/ocrmypdf_raster.py)."""
+    from pipeline.text import ocr, ocrmypdf_raster
+
+    assert ocrmypdf_raster.AVAILABLE and ocr.RASTER_PLUGIN

@@ -24,7 +24,7 @@ _GENERIC = {"woningcorporatie", "stichting", "woonstichting", "woningstichting",
             "woningbouwstichting", "wbv", "wbs", "wonen", "de", "&", "utrecht"}
 # real words close to a corporation name that must not be taken for an OCR slip
 _FUZZY_STOP = {"micros", "metros", "portal", "portale", "coco", "colon", "canon", "cocos", "vechten",
-               "bo-en", "boven", "lekstee", "viveste"}
+               "bo-en", "boven"}
 
 
 @dataclass(frozen=True)
@@ -368,6 +368,10 @@ def find_corporation(lay: Layout, config: Config, email: EmailHeader | None, *, 
 
 
 
+_POSTCODE = re.compile(r"\b[1-9]\d{3}\s?[A-Z]{2}\b")
+_TAV = re.compile(r"^(?:t\.?\s?a\.?\s?v\.?|ter\s+attentie)", re.IGNORECASE)
+
+
 def sender_corporation(lay: Layout, config: Config, email: EmailHeader | None) -> tuple[str, str] | None:
     """(corporation, evidence) when the document was written BY a corporation (reply, decision)."""
     idx = _index(config)
@@ -381,12 +385,15 @@ def sender_corporation(lay: Layout, config: Config, email: EmailHeader | None) -
             corp = _domain_corp(addr.split("@", 1)[1], idx)
             if corp:
                 return corp, f"e-mail domain {addr.split('@', 1)[1]}"
-    head_lines = [ln for ln in lay.lines[lay.header_end:lay.head_end] if ln][:4]
+    head_lines = [ln for ln in lay.lines[lay.header_end:lay.head_end] if ln][:6]
     sig_lines = [ln for _, ln in lay.signature_lines[1:]]
     for where, lines in (("briefhoofd", head_lines), ("ondertekening", sig_lines)):
-        for ln in lines:
+        for j, ln in enumerate(lines):
             if len(ln) > 80 or not mentioned(ln, config):
                 continue
+            if where == "briefhoofd" and (any(_POSTCODE.search(x) for x in lines[:j])
+                                          or any(_TAV.match(x) for x in lines[j + 1:j + 3])):
+                continue  # below a sender's address, or "t.a.v.": the corporation is the addressee
             for v, rx in idx.letterheads:
                 if rx.match(ln):
                     return v.corp, f"{where} '{ln}'"

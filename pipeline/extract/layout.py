@@ -143,6 +143,7 @@ _JUNK = re.compile(r"^[_|‚„«»~•·*¦]+\s*|\s+[_|«»~•·*¦]+$")
 
 _OCR_SPLIT = re.compile(r"\s+[_|¦]\s+")
 _OCR_TAIL = re.compile(r"(?<=\d)-$")
+_OCR_PC_SPACE = re.compile(r"\b([1-9]\d{2}) (\d)([A-Z]{2})\b(?= [A-Z])")
 
 
 def _clean(text: str, ocr: bool = False) -> tuple[list[str], set[int]]:
@@ -155,6 +156,7 @@ def _clean(text: str, ocr: bool = False) -> tuple[list[str], set[int]]:
     lines = [_JUNK.sub("", " ".join(ln.split())) for ln in _split_columns(raw, first_salutation)]
     if ocr:  # "Gerrit Boukhari _ Marshalllaan 87-": a speck between two lines of a block
         lines = [_OCR_TAIL.sub("", x) for ln in lines for x in _OCR_SPLIT.split(ln)]
+        lines = [_OCR_PC_SPACE.sub(r"\1\2 \3", ln) for ln in lines]  # "399 1NA Houten" -> "3991 NA Houten"
     marked = set()  # lines quoted with ">" (the marks are removed so addresses in them can be read)
     for i, ln in enumerate(lines):
         if ln.startswith(">"):

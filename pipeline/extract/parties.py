@@ -44,7 +44,6 @@ from .patterns import (
     valid_street,
 )
 
-PARTY_KEYS = ("name", "street", "house_number", "postcode", "city", "email", "phone", "gender")
 ADDRESS_KEYS = ("street", "house_number", "postcode", "city")
 
 PC_CITY = re.compile(rf"(?<![\w@.])(?P<pc>{PC_LOOSE})\s+(?P<city>{CITY})")
@@ -70,7 +69,7 @@ class Block:
     first: int
     last: int
     section: str
-    kind: str  # person | committee | corporation | organisation
+    kind: str  # person | committee | corporation | organisation | subject (on the "Betreft:" line)
     name: str | None = None
     gender: str | None = None
     street: str | None = None
@@ -101,6 +100,11 @@ class Draft:
         cur = self.f.get(key)
         if cur is None:
             self.f[key] = Field(value, source, conf)
+        elif key == "name" and _first_name_of(cur.value, value):
+            # "Wendy" under the mail, "Wendy Smit" in its header: the full name, and surer
+            self.f[key] = Field(value, source, round(min(0.97, max(cur.confidence, conf) + 0.05), 2))
+        elif key == "name" and _first_name_of(value, cur.value):
+            self.f[key] = Field(cur.value, cur.source, round(min(0.97, max(cur.confidence, conf) + 0.05), 2))
         elif _same(key, cur.value, value):
             keep = cur if cur.confidence >= conf else Field(value, source, conf)
             self.f[key] = Field(keep.value, keep.source, round(min(0.97, max(cur.confidence, conf) + 0.05), 2))
@@ -136,6 +140,10 @@ class Draft:
         return f.value if f else None
 
 
+def _first_name_of(short: str, full: str) -> bool:
+    return " " not in short.strip() and full.casefold().startswith(short.strip().casefold() + " ")
+
+
 def same_person(a: str, b: str) -> bool:
     """Same surname and compatible first initial: 'A. Bakker' ~ 'Anna Bakker', not 'K. Bakker'."""
     if _surname(a) != _surname(b) or not _surname(a):
@@ -165,7 +173,15 @@ def _name_from_line(line: str) -> tuple[str | None, str | None]:
     """(name, gender) from a name line of an address block or a signature."""
     line = re.sub(r"\s*\(.*?\)\s*", " ", line).strip(" ,:;")
     line = re.sub(r"^(?:afzender|van|naam)\s*:\s*", "", line, flags=re.IGNORECASE)
-    line = re.split(r"\s+(?:en|&)\s+", line)[0]
+    fam = re.match(r"^(?:familie|fam\.?)\s+(?:.*\s)?(?P<sur>(?:(?:van|de|der|den|ter|ten)\s+)*\S+)$", line, re.IGNORECASE)
+    if fam and looks_like_name(fam.group("sur"), allow_single=True):
+        return f"familie {tidy_name(fam.group('sur'))}", None  # "Fam. P. en L. Jansen"
+    parts = re.split(r"\s+(?:en|&)\s+", line)
+    line = parts[0]
+    if len(parts) > 1 and re.fullmatch(r"(?:[A-Z]\.\s?)+", line.split(maxsplit=1)[-1].strip()):
+        # "P. en L. Jansen": the first person with the shared surname
+        sur = re.sub(r"^(?:[A-Z]\.\s?)+", "", parts[-1]).strip()
+        line = f"{line.strip()} {sur}"
     gender, rest, title = split_title(line)
     rest = rest.strip(" ,")
     fam = re.match(r"^(?:familie|fam\.?)\s+(.+)$", rest, re.IGNORECASE)
@@ -229,7 +245,7 @@ def find_blocks(lay: Layout, config: Config, *, ocr: bool = False) -> list[Block
             continue  # the postcode sits inside a sentence
         b = Block(first=i, last=i + (1 if pc_line_city else 0), section=lay.section(i), kind="person",
                   postcode=norm.value, city=city, pc_repaired=norm.repaired)
-        pre = line[:m.start()].strip(" ,")
+        pre = line[:m.start()].strip(" ,-")
         name_line: str | None = None
         if pre:
             parts = [p.strip() for p in pre.split(",") if p.strip()]
@@ -272,6 +288,9 @@ def find_blocks(lay: Layout, config: Config, *, ocr: bool = False) -> list[Block
             b.kind = "subject"  # "Betreft: klacht namens de heer X, Kanaalweg 12, 3512 AB Utrecht"
         if name_line:
             b.name, b.gender = _name_from_line(name_line)
+            if ocr and b.name and (m2 := re.fullmatch(r"(.+\s\S+)\s+[A-Z][a-z]?", b.name)) \
+                    and looks_like_name(m2.group(1)):
+                b.name = m2.group(1)  # "Erik el Amrani Dn": a speck read as letters
         # phone and e-mail lines just below (or inline after the city)
         j = b.last + 1
         tail = [rest] if rest else []
@@ -339,7 +358,8 @@ def find_form(lay: Layout, *, ocr: bool) -> dict[str, dict[str, tuple[str, int]]
             value = lay.lines[i + 1]
         if value and key not in sections[current]:
             sections[current][key] = (value, i)
-    return {k: v for k, v in sections.items() if v}
+    # a form has several labelled fields; a lone "Tel:" under a sender block is no form
+    return {k: v for k, v in sections.items() if len(set(v) - {"phone", "email"}) >= 2}
 
 
 def _offer_form(d: Draft, form: dict[str, tuple[str, int]], conf: float, ocr: bool = False) -> None:
@@ -414,7 +434,7 @@ _ORGS = (r"buurtteam|wijkteam|huurdersvereniging|huurdersorganisatie|bewonerscom
 _NAME_AFTER = rf"(?:,?\s*(?:(?P<title>(?i:{TITLE}))\s+)?(?P<name>{TITLED_NAME}))?"
 _NOT_REP = re.compile(r"namens\s+(?:mijn\s+(?:man|vrouw|partner|gezin|echtgeno\w+)\s+en\s+(?:mij|mijzelf|ik)|"
                       r"(?:mijn|ons)\s+gezin|onze\s+familie|mezelf|mijzelf|(?:de|alle|onze)\s+(?:mede)?bewoners|"
-                      r"de\s+huurders)", re.IGNORECASE)
+                      r"de\s+huurders\b)", re.IGNORECASE)
 
 REPRESENTATION = [
     # "namens mijn moeder, mevrouw J. de Boer" / "ik schrijf deze brief voor mijn buurman"
@@ -529,8 +549,8 @@ def find_representation(text: str, *, writer_gender: str | None, lawyer: bool) -
 def _representation(kind: str, m: re.Match[str], text: str, *, writer_gender: str | None,
                     lawyer: bool) -> Representation | None:
     start = text.rfind("\n", 0, m.start()) + 1
-    end = text.find(".", m.end())
-    sent = text[start:end + 1 if end >= 0 else len(text)].strip()
+    stop = re.search(r"(?<![A-Z])\.(?=\s)|\n\s*\n", text[m.end():])
+    sent = text[start:m.end() + (stop.end() if stop else len(text))].strip()
     if _NOT_REP.search(text[m.start():m.end() + 30]):
         return None
     gd = m.groupdict()

@@ -20,8 +20,7 @@ _PC_WORDS = {"en", "in", "op", "de", "te", "is", "al", "om", "na", "ik", "je", "
              "nu", "zo", "er", "ga", "me", "uw", "ca", "tm", "am", "pm", "eu", "nl", "uu", "un"}
 
 # four digit-ish characters, optional space, two letter-ish characters (OCR-tolerant)
-PC_LOOSE = r"[0-9OoIl|]{4}[ ]?(?:[A-Z0-9]{2}|[a-z]{2})"
-PC_STRICT = r"[1-9][0-9]{3}[ ]?(?:[A-Z]{2}|[a-z]{2})"
+PC_LOOSE = r"[0-9OoIl|]{4}[ ]?(?:[A-Z0-9]{2}|[a-z]{2}|[a-z][A-Z]|[A-Z][a-z])"
 
 
 @dataclass(frozen=True)
@@ -53,7 +52,7 @@ def normalise_postcode(raw: str) -> Norm | None:
 def plausible_postcode_text(raw: str) -> bool:
     """Lowercase letter pairs that are ordinary words are not postcodes."""
     letters = re.sub(r"\s+", "", raw)[4:]
-    return not (letters.islower() and letters in _PC_WORDS)
+    return letters.isupper() or letters.isdigit() or letters.lower() not in _PC_WORDS
 
 
 # --- cities ---------------------------------------------------------------------------------
@@ -128,7 +127,6 @@ def find_phones(text: str, *, ocr: bool = False) -> list[tuple[str, int]]:
 
 _TLDS = {"nl", "com", "net", "org", "eu", "be", "de", "info", "nu", "biz", "frl", "amsterdam", "io",
          "co", "uk", "fr", "me", "online", "email", "tv", "live", "ma", "tr", "es", "it", "app"}
-EMAIL_STRICT = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 EMAIL_LOOSE = re.compile(
     r"(?<![\w.+-])(?P<local>[A-Za-z0-9_%+\-]+(?:\.[ ]?[A-Za-z0-9_%+\-]+)*)"
     r"[ ]?(?:@|\(at\)|\[at\]|\(@\)|\[@\])[ ]?"
@@ -199,7 +197,6 @@ HOUSE_NUMBER = (
 )
 STREET_WORDS = r"(?:[1-9][0-9]?e[ ]+)?[A-Z][A-Za-zÀ-ÿĀ-ſ'’.\-]*(?:[ ]+[A-Za-zÀ-ÿĀ-ſ'’.\-]+){0,5}?"
 STREET_RE = re.compile(rf"^(?P<street>{STREET_WORDS})[ ,]+{HOUSE_NUMBER}[ ]*[,.]?$")
-STREET_IN_TEXT = re.compile(rf"(?P<street>{STREET_WORDS})[ ]+{HOUSE_NUMBER}")
 
 _NOT_STREET = {"postbus", "antwoordnummer", "tel", "telefoon", "telefoonnummer", "mobiel", "fax",
                "huisnummer", "nummer", "nr", "kenmerk", "dossiernummer", "bijlage", "bijlagen", "pagina",

@@ -4,6 +4,9 @@
 raises Unreadable with a reason a secretary understands. Library errors on bad input are
 wrapped into Unreadable too; an error raised in our own code is a bug, and under pytest (or
 with KWRU_STRICT=1) it is re-raised so that tests see it instead of a quarantined file.
+
+Safe to run in several processes at once; within one process, one conversion at a time (pdfium,
+used by us and by OCRmyPDF, is not thread-safe).
 """
 
 from __future__ import annotations

@@ -160,7 +160,7 @@ class _Walker:
         if self.writer.write(name, data, ctype) is None:
             self.warnings.append("te veel of te grote bijlagen; de rest staat alleen in het origineel")
 
-    def walk(self, part: Message, depth: int = 0, in_alternative: bool = False) -> None:
+    def walk(self, part: Message, depth: int = 0) -> None:
         self.parts += 1
         if self.parts > MAX_PARTS or depth > MAX_DEPTH:
             return
@@ -205,7 +205,7 @@ class _Walker:
                 self.html.append(text)
         for o in nested:
             if len(self.plain) + len(self.html) == before or o.get_content_type() == "multipart/related":
-                self.walk(o, depth + 1, in_alternative=True)
+                self.walk(o, depth + 1)
 
     def _collect_cids(self, html: str) -> None:
         lowered = html.lower()

@@ -1,11 +1,12 @@
 """Open any PDF we receive (encrypted, damaged, junk before the header), read its text layer and
 find the pages that are scans without text.
 
-Text extraction: pypdfium2. Measured on generated 50-page text PDFs (bench/bench_text.py,
-whole document, warm process): pypdfium2 ~1.5 ms/page, pypdf ~6 ms/page, pdfplumber ~30 ms/page
-(and 170 MB), `pdftotext` 1 ms/page plus a process start. pdfplumber only pays off where
-character positions matter, which they do not here; pypdfium2 also reads skewed OCR layers in
-the right line order (FACTS.md). pdfium is not thread-safe, so every call goes through `LOCK`.
+Text extraction: pypdfium2. Measured on generated text PDFs (bench/bench_text.py, warm process,
+text of every page of a 50-page letter): pypdfium2 0.4-0.5 ms/page, pypdf ~4 ms/page (9-10x),
+pdfplumber 31-34 ms/page (75-85x, and ~170 MB). Whole convert() of a 5-page letter (qpdf open,
+pypdfium2 text, copy) 4.5 ms against 14 ms for a `pdftotext` process. pdfplumber only pays off
+where character positions matter, which they do not here; pypdfium2 also reads skewed OCR
+layers in the right line order (FACTS.md). pdfium is not thread-safe: calls go through `LOCK`.
 
 Opening: pikepdf (qpdf) first, because it tells a user password (unreadable) from an empty
 user password or an owner-only password (readable: we save a decrypted copy, so the bundle

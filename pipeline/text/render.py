@@ -24,6 +24,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 MAX_RENDER_CHARS = 300_000  # ~100 pages; the full text stays in the .txt, the original is kept
+MAX_HEADER_CHARS = 1_500
 MAX_LINE_CHARS = 5_000  # one "line" of base64 or minified HTML must not become 40 pages
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
@@ -57,6 +58,10 @@ def clean(text: str) -> str:
     return _CONTROL.sub("", text.replace("\t", "    "))
 
 
+def _short(text: str, limit: int = MAX_HEADER_CHARS) -> str:
+    return text if len(text) <= limit else text[:limit] + " [...]"
+
+
 def _para(text: str, style: ParagraphStyle) -> Paragraph:
     # Keep runs of spaces visible (indentation in plain-text mails) without breaking wrapping.
     safe = escape(text).replace("  ", "\u00a0 ")
@@ -76,7 +81,8 @@ def render_pdf(out: Path, *, title: str, header: list[tuple[str, str]], body: st
 
     story: list = []
     if header:
-        rows = [[_para(clean(k) + ":", label), _para(clean(v or ""), base)] for k, v in header]
+        # A table row cannot split over pages: keep each header value well below a page.
+        rows = [[_para(clean(k) + ":", label), _para(_short(clean(v or "")), base)] for k, v in header]
         table = Table(rows, colWidths=[2.6 * cm, None], hAlign="LEFT")
         table.setStyle(TableStyle([
             ("VALIGN", (0, 0), (-1, -1), "TOP"),

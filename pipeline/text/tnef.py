@@ -116,8 +116,10 @@ def _child(src: Path, outdir: Path) -> None:
     for prop in getattr(tn, "mapiprops", []) or []:
         with contextlib.suppress(Exception):  # a property that does not decode
             mapi.setdefault(prop.name, prop.data)
-    for key, tags in (("subject", (0x0037, 0x0E1D)), ("sender", (0x0C1A, 0x0042)),
-                      ("sender_addr", (0x5D01, 0x0C1F, 0x0065))):
+    # Subject (or the conversation topic / original subject of a read receipt), sender, and a
+    # plain body (PR_BODY, or PR_REPORT_TEXT of a receipt) when the TNEF body attributes are empty.
+    for key, tags in (("subject", (0x0037, 0x0E1D, 0x0070, 0x0049)), ("sender", (0x0C1A, 0x0042)),
+                      ("sender_addr", (0x5D01, 0x0C1F, 0x0065)), ("mapi_body", (0x1000, 0x1001))):
         if not manifest.get(key):
             for tag in tags:
                 value = _text(mapi.get(tag), codepage)
@@ -129,8 +131,10 @@ def _child(src: Path, outdir: Path) -> None:
             if isinstance(mapi.get(tag), dt.datetime):
                 manifest["date"] = mapi[tag].isoformat()
                 break
-    if tn.body:
-        (outdir / "body.txt").write_text(_text(tn.body, codepage), "utf-8")
+    body = _text(tn.body, codepage) if tn.body else manifest.pop("mapi_body", "")
+    manifest.pop("mapi_body", None)
+    if body:
+        (outdir / "body.txt").write_text(body, "utf-8")
     if tn.htmlbody:
         (outdir / "html.txt").write_text(_text(tn.htmlbody, codepage), "utf-8")
     if tn.rtfbody:
