@@ -5,13 +5,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..errors import UsageError
-from ..letters import content
 from ..letters.kinds import KINDS, get_kind
-from ..letters.produce import Run, make_letters, select_cases
+
+if TYPE_CHECKING:
+    from ..letters.produce import Run
 from ..models import STATUSES
 from ..workspace import Workspace
 from .output import err, print_json, say, table
@@ -89,6 +91,9 @@ def _report(ws: Workspace, run: Run, as_json: bool) -> None:
 
 
 def cmd_letter(args: argparse.Namespace, ws: Workspace) -> int:
+    from ..letters import content
+    from ..letters.produce import make_letters
+
     kind = get_kind(args.kind)
     if args.draft:
         path = content.write_draft(ws, ws.load_case(args.case), kind.name, force=args.force)
@@ -104,6 +109,8 @@ def cmd_letters(args: argparse.Namespace, ws: Workspace) -> int:
     chosen = sum(bool(x) for x in (args.session, args.status, args.cases))
     if chosen != 1:
         raise UsageError("name the cases in one way: --session DATE, --status S, or case numbers")
+    from ..letters.produce import make_letters, select_cases
+
     kind = get_kind(args.kind)
     ids = select_cases(ws, session=args.session, status=args.status, ids=args.cases)
     if not ids:

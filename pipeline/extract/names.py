@@ -200,3 +200,35 @@ def first_name_gender(name: str | None) -> str | None:
     if first in _MALE_F:
         return "m"
     return None
+
+
+def name_from_line(line: str) -> tuple[str | None, str | None]:
+    """(name, gender) from a name line of an address block or a signature."""
+    line = re.sub(r"\s*\(.*?\)\s*", " ", line).strip(" ,:;")
+    line = re.sub(r"^(?:afzender|van|naam)\s*:\s*", "", line, flags=re.IGNORECASE)
+    fam = re.match(r"^(?:familie|fam\.?)\s+(?:.*\s)?(?P<sur>(?:(?:van|de|der|den|ter|ten)\s+)*\S+)$", line, re.IGNORECASE)
+    if fam and looks_like_name(fam.group("sur"), allow_single=True):
+        return f"familie {tidy_name(fam.group('sur'))}", None  # "Fam. P. en L. Jansen"
+    parts = re.split(r"\s+(?:en|&)\s+", line)
+    line = parts[0]
+    if len(parts) > 1 and re.fullmatch(r"(?:[A-Z]\.\s?)+", line.split(maxsplit=1)[-1].strip()):
+        # "P. en L. Jansen": the first person with the shared surname
+        sur = re.sub(r"^(?:[A-Z]\.\s?)+", "", parts[-1]).strip()
+        line = f"{line.strip()} {sur}"
+    gender, rest, title = split_title(line)
+    rest = rest.strip(" ,")
+    fam = re.match(r"^(?:familie|fam\.?)\s+(.+)$", rest, re.IGNORECASE)
+    if fam and looks_like_name(fam.group(1), allow_single=True):
+        return f"familie {tidy_name(fam.group(1))}", None
+    if looks_like_name(rest, allow_single=title is not None):
+        return tidy_name(rest), gender
+    return None, None
+
+
+def clean_name(name: str | None) -> str | None:
+    """A name caught by a pattern, cut before the words that follow it ("X die niet kan lezen" -> "X")."""
+    if not name:
+        return None
+    name = re.split(r"\s+(?:en|die|dat|uit|van\s+de|van\s+het|te|in|op|aan)\s", name)[0]
+    name = name.strip(" ,.")
+    return tidy_name(name) if looks_like_name(name, allow_single=True) else None

@@ -6,7 +6,6 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-import holidays
 from dateutil.relativedelta import relativedelta
 
 from ..config import Deadlines
@@ -15,6 +14,8 @@ from ..errors import ConfigError, UsageError
 
 @lru_cache(maxsize=64)
 def _holidays(country: str, year: int) -> frozenset[dt.date]:
+    import holidays  # 0.4 s to import: only when a term actually counts working days
+
     try:
         return frozenset(holidays.country_holidays(country, years=year))
     except NotImplementedError:
