@@ -35,6 +35,9 @@ from .route import Candidate, Route, route
 from .workspace import Workspace, read_jsonl
 
 MIN_FIELD_CONFIDENCE = 0.4  # extracted values below this are not written into a case
+# A salutation is wrong when the gender is a guess ("Geachte heer" to a woman): take it only
+# from a title in the text ("mevrouw", "dhr."), never from a first name.
+FIELD_MIN_CONFIDENCE = {"complainant.gender": 0.8, "representative.gender": 0.8}
 
 
 @dataclass
@@ -406,7 +409,7 @@ def _merge_fields(case: Case, piece: Piece, seq: int, only: tuple[str, ...] | No
     for key, f in ex.fields.items():
         if only and key not in only:
             continue
-        if f.value in (None, "") or f.confidence < MIN_FIELD_CONFIDENCE:
+        if f.value in (None, "") or f.confidence < FIELD_MIN_CONFIDENCE.get(key, MIN_FIELD_CONFIDENCE):
             continue
         prov = case.provenance.get(key)
         if prov and prov.method == "person":

@@ -197,7 +197,7 @@ def test_msg_without_extension_and_codepages(tmp_path: Path) -> None:
 
 def test_non_mail_outlook_items(tmp_path: Path) -> None:
     c = convert(CORPUS / "msg" / "poi__msgClassAppointment.msg", tmp_path / "wd")
-    assert c.text.startswith("Soort: Afspraak")
+    assert c.text.startswith("Van: ") and "\nSoort: Afspraak (agenda-item)\n" in c.text
     assert "Locatie: under lazy dog" in c.text and "meeting to discuss jumping" in c.text
     c = convert(CORPUS / "msg" / "poi__msgClassContact.msg", tmp_path / "wd2")
     assert "Bedrijf: Fence Co" in c.text

@@ -119,23 +119,23 @@ def frames(src: Path, workdir: Path, *, limit: int, rewrite: bool = False) -> tu
         with warnings.catch_warnings():
             # Pillow warns above 89 MP and refuses above 179 MP (DecompressionBombError).
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            img = Image.open(src)
-            fmt = img.format or ""
-            total = getattr(img, "n_frames", 1) or 1
-            out: list[Frame] = []
-            for i in range(min(total, limit)):
-                img.seek(i)
-                img.load()
-                if total == 1 and not rewrite and not _needs_rewrite(img, fmt):
-                    dpi, override = page_dpi(img)
-                    out.append(Frame(src, dpi if override else None, img.size, fmt == "JPEG"))
-                    continue
-                dpi, _ = page_dpi(img)
-                page, scale = _normalise(img)
-                dpi = max(1, round(dpi * scale))
-                path = save_for_ocr(page, workdir / f"pagina-{i + 1:03d}", jpeg=fmt == "JPEG", dpi=dpi)
-                out.append(Frame(path, None, page.size, fmt == "JPEG"))
-            return out, total
+            with Image.open(src) as img:
+                fmt = img.format or ""
+                total = getattr(img, "n_frames", 1) or 1
+                out: list[Frame] = []
+                for i in range(min(total, limit)):
+                    img.seek(i)
+                    img.load()
+                    if total == 1 and not rewrite and not _needs_rewrite(img, fmt):
+                        dpi, override = page_dpi(img)
+                        out.append(Frame(src, dpi if override else None, img.size, fmt == "JPEG"))
+                        continue
+                    dpi, _ = page_dpi(img)
+                    page, scale = _normalise(img)
+                    dpi = max(1, round(dpi * scale))
+                    path = save_for_ocr(page, workdir / f"pagina-{i + 1:03d}", jpeg=fmt == "JPEG", dpi=dpi)
+                    out.append(Frame(path, None, page.size, fmt == "JPEG"))
+                return out, total
     except Image.DecompressionBombError:
         raise Unreadable("De afbeelding is te groot om te lezen (more than "
                          f"{Image.MAX_IMAGE_PIXELS // 1_000_000} megapixels).") from None

@@ -127,20 +127,18 @@ def tidy(text: str) -> str:
 
 
 def header_rows(mail: Mail) -> list[tuple[str, str]]:
+    """Van, Aan, Datum, Onderwerp always first and in this order; then what else there is."""
     h = mail.header
-    rows = []
-    if mail.kind_label:
-        rows.append(("Soort", mail.kind_label))
-    rows += [
+    rows = [
         ("Van", person(h.from_name, h.from_addr)),
         ("Aan", h.to or ""),
-    ]
-    if mail.cc:
-        rows.append(("Cc", mail.cc))
-    rows += [
         ("Datum", dutch_datetime(h.date)),
         ("Onderwerp", h.subject or ""),
     ]
+    if mail.cc:
+        rows.append(("Cc", mail.cc))
+    if mail.kind_label:
+        rows.append(("Soort", mail.kind_label))
     if mail.attachments:
         rows.append(("Bijlagen", ", ".join(p.name for p in mail.attachments)))
     return rows
