@@ -20,7 +20,7 @@ from rich.table import Table
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-MODULES = ["bench.bench_ingest", "bench.bench_text", "bench.bench_letters", "bench.bench_bundles"]
+MODULES = ["bench.bench_ingest", "bench.bench_accuracy", "bench.bench_text", "bench.bench_letters", "bench.bench_bundles"]
 
 
 def _cmd(args: list[str]) -> str:
