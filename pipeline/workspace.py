@@ -60,10 +60,14 @@ class Workspace:
         for name in FOLDERS:
             (root / name).mkdir(exist_ok=True)
         bundled = Path(__file__).resolve().parent.parent / "templates"
-        if bundled.is_dir():
+        if (bundled / "ontvangstbevestiging.docx").exists():  # running from the repository
             for src in bundled.iterdir():
                 if src.is_file() and not src.name.startswith("."):
                     shutil.copy2(src, root / "templates" / src.name)
+        else:  # installed without the repository: build the templates afresh
+            from .letters.make_templates import build_all
+
+            build_all(root / "templates")
         return cls.open(root)
 
     # --- paths -------------------------------------------------------------------------
