@@ -15,7 +15,7 @@ from pipeline.cli import main
 from pipeline.workspace import Workspace
 
 REPO = Path(__file__).resolve().parent.parent
-CORPUS = REPO.parent / "shared" / "corpus" / "real-world"
+CORPUS = REPO.parent / "shared" / "corpus" / "real-world"  # CI clones with shared/ beside the repo
 
 
 @dataclass

@@ -6,7 +6,6 @@ import email
 import json
 import os
 import re
-import shutil
 import subprocess
 import time
 from email import policy
@@ -194,7 +193,6 @@ def test_scans_are_images_only(default_set):
         assert 1400 <= upright.width <= 1800 and upright.height > upright.width
 
 
-@pytest.mark.skipif(not shutil.which("tesseract"), reason="tesseract not installed")
 def test_tesseract_reads_name_and_postcode_from_a_scan(default_set):
     _, samples, _ = default_set
     s = next(s for s in samples if s.form == "scan_png")

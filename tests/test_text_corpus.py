@@ -17,7 +17,7 @@ import pytest
 from pipeline.errors import Unreadable
 from pipeline.text import convert
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real-world"
+from tests.conftest import CORPUS  # noqa: E402
 FOLDERS = ("pdf", "email", "msg", "docx", "image")
 
 
@@ -44,7 +44,10 @@ MUST_BE_UNREADABLE = {f for f, n in NOTES.items() if any(
                      "legacy binary Word", "Agile-encrypted"))} - MUST_CONVERT
 
 
-@pytest.mark.skipif(not FILES, reason="corpus not present")
+def test_corpus_is_present() -> None:
+    assert len(FILES) >= 290, f"../shared/corpus/real-world must be beside this checkout ({CORPUS})"
+
+
 @pytest.mark.parametrize("name", FILES)
 def test_corpus_file(name: str, tmp_path: Path) -> None:
     src = CORPUS / name

@@ -13,7 +13,7 @@ from pipeline.errors import Unreadable
 from pipeline.office import soffice_path
 from pipeline.text import convert
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real-world"
+from tests.conftest import CORPUS  # noqa: E402
 
 
 def _letter(path: Path) -> Path:

@@ -17,7 +17,7 @@ from bench.bench_text import text_pdf
 from pipeline.errors import Unreadable
 from pipeline.text import convert
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real-world"
+from tests.conftest import CORPUS  # noqa: E402
 
 
 def _pdf_text(pdf: Path) -> str:

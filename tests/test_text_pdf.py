@@ -13,7 +13,7 @@ from bench.bench_text import LETTER_FACTS, text_pdf
 from pipeline.errors import Unreadable
 from pipeline.text import convert
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real-world"
+from tests.conftest import CORPUS  # noqa: E402
 
 
 def _only_workdir(tmp_path: Path, wd: Path) -> None:
