@@ -11,8 +11,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -20,10 +18,7 @@ from pipeline.intake import Intake  # noqa: E402
 from pipeline.sources.inbox import waiting_files  # noqa: E402
 from pipeline.workspace import Workspace  # noqa: E402
 from tests.fixturegen import generate_set  # noqa: E402
-
-FIELDS = ["complainant.name", "complainant.street", "complainant.house_number", "complainant.postcode",
-          "complainant.city", "complainant.email", "complainant.phone", "representative.name",
-          "corporation", "category"]
+from tests.fixturegen.accuracy import FIELDS, field_hits  # noqa: E402
 
 
 def measure(seeds: tuple[int, ...] = (1, 2, 3)) -> tuple[dict[str, list[int]], list[str], int, int]:
@@ -42,20 +37,11 @@ def measure(seeds: tuple[int, ...] = (1, 2, 3)) -> tuple[dict[str, list[int]], l
                 routed += 1
                 expected = case_of[s.expect_case] if s.expect_case is not None else s.case_id
                 routed_ok += case_of[i] is not None and case_of[i] == expected
-                if s.kind != "klacht" or not case_of[i]:
-                    continue
-                data = yaml.safe_load((ws.case_dir(case_of[i]) / "case.yaml").read_text())
-                for f in FIELDS:
-                    want = s.truth.get(f)
-                    if want in (None, ""):
-                        continue
-                    group, _, attr = f.partition(".")
-                    got = (data.get(group) or {}).get(attr) if attr else data.get(group)
-                    hits[f][1] += 1
-                    if str(got or "").casefold() == str(want).casefold():
-                        hits[f][0] += 1
-                    else:
-                        misses.append(f"seed {seed} {s.form}: {f} = {got!r}, expected {want!r}")
+            h, m = field_hits(ws.case_dir, samples, case_of, label=f"seed {seed} ")
+            for f, (a, b) in h.items():
+                hits[f][0] += a
+                hits[f][1] += b
+            misses += m
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
     return hits, misses, routed_ok, routed

@@ -45,15 +45,14 @@ def text_bytes(text: str) -> bytes:
     return text.encode("utf-8", errors="backslashreplace")
 
 
-def atomic_write(path: Path, data: bytes | str) -> Path:
+def _atomic(path: Path, fill: Callable[[Any], None]) -> Path:
+    """Create `path` whole or not at all: temp file in the same folder, fsync, rename, fsync dir."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(data, str):
-        data = text_bytes(data)
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
     os.fchmod(fd, FILE_MODE)
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            fill(f)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
@@ -65,22 +64,17 @@ def atomic_write(path: Path, data: bytes | str) -> Path:
     return path
 
 
+def atomic_write(path: Path, data: bytes | str) -> Path:
+    raw = text_bytes(data) if isinstance(data, str) else data
+    return _atomic(path, lambda f: f.write(raw))
+
+
 def atomic_copy(src: Path, dst: Path) -> Path:
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=dst.parent)
-    os.fchmod(fd, FILE_MODE)
-    try:
-        with os.fdopen(fd, "wb") as out, open(src, "rb") as inp:
-            shutil.copyfileobj(inp, out, 1024 * 1024)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, dst)
-    except BaseException:
-        with _suppress():
-            os.unlink(tmp)
-        raise
-    fsync_dir(dst.parent)
-    return dst
+    def fill(f: Any) -> None:
+        with open(src, "rb") as inp:
+            shutil.copyfileobj(inp, f, 1024 * 1024)
+
+    return _atomic(dst, fill)
 
 
 def append_jsonl(path: Path, obj: dict[str, Any]) -> None:

@@ -19,10 +19,8 @@ import yaml
 from pipeline.workspace import Workspace
 from tests.conftest import CORPUS, REPO, kwru_process
 from tests.fixturegen import generate_corpus, generate_set
+from tests.fixturegen.accuracy import field_hits
 
-FIELDS = ["complainant.name", "complainant.street", "complainant.house_number", "complainant.postcode",
-          "complainant.city", "complainant.email", "complainant.phone", "representative.name",
-          "corporation", "category"]
 
 
 @pytest.fixture(scope="module")
@@ -76,23 +74,7 @@ def test_field_accuracy_on_fixtures(ingested, capsys):
     """Field-level accuracy of the extracted case data against the generator's truth."""
     ws, samples, lines = ingested
     cases = _case_of_sample(samples, lines)
-    hits = {f: [0, 0] for f in FIELDS}
-    misses = []
-    for i, s in enumerate(samples):
-        if s.kind != "klacht" or not cases[i]:
-            continue
-        data = yaml.safe_load((ws.case_dir(cases[i]) / "case.yaml").read_text())
-        for f in FIELDS:
-            want = s.truth.get(f)
-            if want in (None, ""):
-                continue
-            group, _, attr = f.partition(".")
-            got = (data.get(group) or {}).get(attr) if attr else data.get(group)
-            hits[f][1] += 1
-            if str(got or "").casefold() == str(want).casefold():
-                hits[f][0] += 1
-            else:
-                misses.append(f"{s.form}: {f} = {got!r}, expected {want!r}")
+    hits, misses = field_hits(ws.case_dir, samples, cases)
     total_ok = sum(h[0] for h in hits.values())
     total = sum(h[1] for h in hits.values())
     report = {f: f"{ok}/{n}" for f, (ok, n) in hits.items()}
