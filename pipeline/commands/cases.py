@@ -8,7 +8,7 @@ from typing import Any
 from .. import clock
 from ..casedata import case_json, set_values
 from ..errors import UsageError
-from ..lifecycle.deadlines import next_deadline, open_deadlines
+from ..lifecycle.deadlines import compute_deadlines, next_deadline, open_deadlines
 from ..models import STATUSES, Case
 from ..workspace import Workspace
 from .output import out, print_json, say, table
@@ -47,10 +47,16 @@ def _corporation_filter(ws: Workspace, name: str) -> str:
     raise UsageError(f"unknown corporation {name!r}; known: {', '.join(c.name for c in ws.config.corporations)}")
 
 
+def fresh_deadlines(ws: Workspace, case: Case, today) -> Case:
+    """Deadlines as the current kwru.yaml counts them (case.yaml has them as of its last write)."""
+    case.deadlines = compute_deadlines(case, ws.history(case.id), ws.config, today)
+    return case
+
+
 def select_cases(ws: Workspace, status: str | None, corporation: str | None, overdue: bool) -> list[Case]:
     today = clock.today()
     corp = _corporation_filter(ws, corporation) if corporation else None
-    cases = ws.cases()
+    cases = [fresh_deadlines(ws, c, today) for c in ws.cases()]
     if status:
         cases = [c for c in cases if c.status == status]
     if corp:
@@ -102,7 +108,7 @@ def _rich_table(columns: list[str], rows: list[list[Any]]):
 
 
 def cmd_show(args: argparse.Namespace, ws: Workspace) -> int:
-    case = ws.load_case(args.case)
+    case = fresh_deadlines(ws, ws.load_case(args.case), clock.today())
     if args.json:
         data = case_json(ws, case)
         data["history"] = ws.history(case.id)
