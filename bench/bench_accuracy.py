@@ -14,11 +14,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.intake import Intake  # noqa: E402
-from pipeline.sources.inbox import waiting_files  # noqa: E402
-from pipeline.workspace import Workspace  # noqa: E402
-from tests.fixturegen import generate_set  # noqa: E402
-from tests.fixturegen.accuracy import FIELDS, field_hits  # noqa: E402
+from pipeline.intake import Intake
+from pipeline.sources.inbox import waiting_files
+from pipeline.workspace import Workspace
+from tests.fixturegen import generate_set
+from tests.fixturegen.accuracy import FIELDS, field_hits
 
 
 def measure(seeds: tuple[int, ...] = (1, 2, 3)) -> tuple[dict[str, list[int]], list[str], int, int]:

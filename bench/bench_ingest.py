@@ -14,10 +14,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.analyse import Analyser  # noqa: E402
-from pipeline.intake import Intake  # noqa: E402
-from pipeline.workspace import Workspace  # noqa: E402
-from tests.fixturegen import generate_corpus  # noqa: E402
+from pipeline.analyse import Analyser
+from pipeline.intake import Intake
+from pipeline.workspace import Workspace
+from tests.fixturegen import generate_corpus
 
 
 def _text_pdfs(folder: Path, n: int) -> list[Path]:

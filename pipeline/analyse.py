@@ -162,7 +162,7 @@ class Analyser:
             raise Unreadable("het bestand is te groot om te lezen (out of memory)") from None
         except Unreadable:
             raise
-        except Exception as e:  # noqa: BLE001 - a reader's bug must not stop the other files
+        except Exception as e:
             raise Unreadable(f"interne fout van kwru bij het lezen ({type(e).__name__}: {e}); "
                              "meld dit aan de beheerder") from e
 

@@ -24,7 +24,6 @@ from . import clock
 from .models import Case, iso
 from .workspace import Workspace
 
-
 # --- atomic primitives --------------------------------------------------------------------
 
 def fsync_dir(path: Path) -> None:

@@ -382,7 +382,7 @@ def _lead_piece(pieces: list[Piece]) -> Piece:
     if (lead.extracted.get("kind") in (None, "overig") or lead.extracted.confidence("kind") < 0.5) and len(pieces) > 1:
         for p in pieces[1:]:
             if p.extracted.get("kind") not in (None, "overig") and p.extracted.confidence("kind") >= 0.5:
-                merged = Piece(**{**lead.__dict__})
+                merged = Piece(**lead.__dict__)
                 merged.extracted = p.extracted
                 for key, f in lead.extracted.fields.items():
                     merged.extracted.fields.setdefault(key, f)
@@ -625,4 +625,4 @@ def _find_review_item(ws: Workspace, file: str) -> dict[str, Any]:
     raise UsageError(f"{file!r} is not in review/ ({names})")
 
 
-__all__ = ["Intake", "Result", "recover", "review_queue", "decide_review", "known_files", "Candidate"]
+__all__ = ["Candidate", "Intake", "Result", "decide_review", "known_files", "recover", "review_queue"]

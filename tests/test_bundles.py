@@ -424,7 +424,7 @@ def test_hearing_moved_makes_a_new_version(dossier: Workspace) -> None:
 def test_per_member_copies_carry_the_watermark(dossier: Workspace) -> None:
     r = build_case_bundle(dossier, CASE, per_member=True)
     assert len(r.member_files) == 3
-    for slug, member in zip(("de-vries", "jansen", "bakker"), MEMBERS):
+    for slug, member in zip(("de-vries", "jansen", "bakker"), MEMBERS, strict=True):
         path = bundle_path(dossier, 1, slug)
         assert path.is_file()
         assert (dossier.outbox / "2026-04-14" / path.name).is_file()

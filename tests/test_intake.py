@@ -22,7 +22,6 @@ from tests.fixturegen import generate_corpus, generate_set
 from tests.fixturegen.accuracy import field_hits
 
 
-
 @pytest.fixture(scope="module")
 def ingested(tmp_path_factory):
     """The default sample set, ingested once for the tests of this module."""
@@ -182,8 +181,8 @@ def test_person_corrections_are_never_overwritten(ingested, kwru, tmp_path):
     hist = ws.history("KWRU-2026-001")
     assert any(h["event"] == "set" and h["key"] == "complainant.city" for h in hist)
     # an addition citing the case must not undo the correction
-    from pipeline.intake import _merge_fields
     from pipeline.analyse import Piece
+    from pipeline.intake import _merge_fields
     from pipeline.models import Extracted, Field
     piece = Piece(name="x", source=tmp_path, sha256="0", parent=None,
                   extracted=Extracted({"complainant.city": Field("Utrecht", "text", 0.99)}))

@@ -105,7 +105,7 @@ def _docx_text(made, seq, recipient=None) -> str:
 
 def test_every_kind_made_with_its_files_and_history(made):
     ws, runs, _ = made
-    for seq, status, kind, extra in PLAN:
+    for seq, _status, kind, extra in PLAN:
         day = extra.get("date", DATE).isoformat()
         run = runs[seq]
         assert not run.failed, run.failed

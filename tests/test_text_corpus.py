@@ -16,8 +16,8 @@ import pytest
 
 from pipeline.errors import Unreadable
 from pipeline.text import convert
-
 from tests.conftest import CORPUS  # noqa: E402
+
 FOLDERS = ("pdf", "email", "msg", "docx", "image")
 
 

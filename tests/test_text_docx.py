@@ -12,7 +12,6 @@ import pytest
 from pipeline.errors import Unreadable
 from pipeline.office import soffice_path
 from pipeline.text import convert
-
 from tests.conftest import CORPUS  # noqa: E402
 
 

@@ -16,7 +16,6 @@ from PIL import Image
 from bench.bench_text import text_pdf
 from pipeline.errors import Unreadable
 from pipeline.text import convert
-
 from tests.conftest import CORPUS  # noqa: E402
 
 

@@ -12,7 +12,6 @@ import pytest
 from bench.bench_text import LETTER_FACTS, text_pdf
 from pipeline.errors import Unreadable
 from pipeline.text import convert
-
 from tests.conftest import CORPUS  # noqa: E402
 
 

@@ -114,7 +114,7 @@ def _member_copies(ws: Workspace, case_id: str | None, day: str, base: Path, pre
     members = ws.config.committee.members
     made = []
     with tempfile.TemporaryDirectory(prefix="kwru-bundle-") as tmp:
-        for member, slug in zip(members, versioning.member_slugs(members)):
+        for member, slug in zip(members, versioning.member_slugs(members), strict=True):
             name = versioning.file_name(prefix, version, slug)
             assemble.watermarked_copy(base, Path(tmp) / name, WATERMARK.format(member=member))
             if case_id:
@@ -230,7 +230,7 @@ def _agenda_rows(cases: list[Case], results: list[CaseResult]) -> list[AgendaRow
                       corporation=clean(c.corporation or ""),
                       complainant=clean(", ".join(p.name for p in (c.complainant, *c.co_complainants) if p.name)),
                       location=clean(c.hearing.location if c.hearing else ""), pages=f"{r.pages} p. (v{r.version})")
-            for c, r in zip(cases, results)]
+            for c, r in zip(cases, results, strict=True)]
 
 
 def _build_day(ws: Workspace, day: str, cases: list[Case], results: list[CaseResult],
@@ -256,7 +256,7 @@ def _build_day(ws: Workspace, day: str, cases: list[Case], results: list[CaseRes
     rows = _agenda_rows(cases, results)
     agenda = render_agenda(committee.name, weekday_date_nl(day), committee.members, rows)
     parts = [assemble.DayPart(ws.root / r.file, f"{row.time} – {r.case_id} – {row.corporation}", f"{r.case_id} ")
-             for r, row in zip(results, rows)]
+             for r, row in zip(results, rows, strict=True)]
     with tempfile.TemporaryDirectory(prefix="kwru-bundle-") as tmp:
         out = Path(tmp) / name
         pages = assemble.day_bundle(agenda, parts, path=out, title=f"Zittingsdag {day} (versie {version})",

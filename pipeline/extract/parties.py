@@ -236,7 +236,7 @@ def find_parties(lay: Layout, config: Config, email: EmailHeader | None, *, corp
 
     # the writer
     sender = Draft()
-    if "complainant" in form and not ("representative" in form):
+    if "complainant" in form and "representative" not in form:
         _offer_form(sender, form["complainant"], 0.9 - pen, ocr)
     if "representative" in form:
         _offer_form(sender, form["representative"], 0.9 - pen, ocr)

@@ -293,7 +293,7 @@ def make_letters(ws: Workspace, kind_name: str, case_ids: list[str], *, date: dt
         else:
             errors = _render_all(jobs, workers, progress)
         bad: dict[str, str] = {}
-        for lt, err in zip(letters, errors):
+        for lt, err in zip(letters, errors, strict=True):
             if err and lt.case_id not in bad:
                 bad[lt.case_id] = err
         for cid, err in bad.items():

@@ -27,7 +27,7 @@ class Converted:
 # The implementation lives in convert.py. Importing it binds the submodule to the name
 # `convert` on this package; the function defined below takes the name back, so
 # `from pipeline.text import convert` always gives the function.
-from .convert import convert as _convert
+from .convert import convert as _convert  # noqa: E402 - see the comment above
 
 
 def convert(path: Path, workdir: Path) -> Converted:

@@ -148,7 +148,8 @@ def phone_photo(page: Image.Image, rng: random.Random, *, width: int = 1600) -> 
     scale = width * 0.86 / pw
     w, h = pw * scale, ph * scale
     cx, cy = width / 2 + rng.uniform(-15, 15), height / 2 + rng.uniform(-10, 20)
-    j = lambda: rng.uniform(-12, 12)
+    def j():
+        return rng.uniform(-12, 12)
     top_inset = rng.uniform(10, 25)  # camera tilted: the top edge is shorter
     dst = [
         (cx - w / 2 + top_inset + j(), cy - h / 2 + j()),
