@@ -16,6 +16,8 @@ from ..workspace import Workspace
 from .output import err, out, print_json, say, table
 
 FATE_LABEL = {"filed": "dossier", "review": "review", "quarantine": "quarantaine", "duplicate": "dubbel"}
+FATE_COUNT = {"filed": "in een dossier", "review": "naar review/", "quarantine": "naar quarantine/",
+              "duplicate": "dubbel (al eerder ontvangen)"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -71,7 +73,7 @@ def print_summary(results: list[Result]) -> None:
     counts: dict[str, int] = {}
     for r in results:
         counts[r.fate] = counts.get(r.fate, 0) + 1
-    say(", ".join(f"{n} {FATE_LABEL.get(f, f)}" for f, n in counts.items()) or "inbox/ is empty: nothing to do")
+    say(", ".join(f"{n} {FATE_COUNT.get(f, f)}" for f, n in counts.items()) or "inbox/ is empty: nothing to do")
 
 
 def cmd_ingest(args: argparse.Namespace, ws: Workspace) -> int:

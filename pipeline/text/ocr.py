@@ -14,7 +14,10 @@ quiet machine (ratio 1.0); 0.9-1.2 under load from other jobs.
 Orientation and skew are then checked from that same pass (tesseract.py) and corrected only
 for pages that need it.
 
-Scanned PDFs keep OCRmyPDF: it grafts the text layer onto the original page (no re-encoding of
+Scanned PDFs whose every page is just one full-page JPEG or plain 8-bit image (what scanners
+and img2pdf write) take the image route too: scanpdf.py takes the JPEG out of the PDF as it is and
+gives tesseract the DPI that keeps the page size (2.0x -> ~1.1x plain tesseract, one page).
+All other scanned PDFs keep OCRmyPDF: it grafts the text layer onto the original page (no re-encoding of
 the scan), handles /Rotate, crop boxes and mixed pages, and OCRs only the pages without text.
 Options: output_type pdf, optimize 0, no linearising, no --rotate-pages/--deskew on the first
 pass (a cheap check on the result decides whether a second, careful pass is needed), and a
@@ -29,6 +32,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import shutil
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -39,7 +43,7 @@ from PIL import Image
 from ..errors import Unreadable
 from . import image as images
 from . import pdf as pdfs
-from . import tesseract
+from . import scanpdf, tesseract
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +61,7 @@ class OcrResult:
     pdf: Path
     texts: list[str]  # per page
     warnings: list[str] = field(default_factory=list)
+    route: str = "tesseract"  # "tesseract": pages straight to tesseract; "ocrmypdf"
 
 
 # --- images: tesseract directly --------------------------------------------------------------
@@ -232,8 +237,44 @@ class _OcrmypdfFailed(Exception):
     pass
 
 
+def _ocr_pdf_direct(doc: pdfs.PdfText, workdir: Path) -> OcrResult | None:
+    """A PDF of plain one-image scan pages, OCR'd like image files (scanpdf.py); None: not such a
+    PDF, or this route failed (then OCRmyPDF takes it, as for any other scanned PDF)."""
+    if not tesseract.available() or len(doc.scan_pages) != doc.pages:
+        return None
+    tmp = workdir / "ocr-pagina"
+    try:
+        pages = scanpdf.plan(doc.path, doc.texts, limit=MAX_OCR_PAGES)
+        if pages is None:
+            return None
+        tmp.mkdir(parents=True, exist_ok=True)
+        frames = scanpdf.extract(doc.path, pages, tmp)
+        if len(frames) == 1:
+            results = [_ocr_frame(frames[0], tmp, 1)]
+        else:
+            with ThreadPoolExecutor(JOBS) as pool:
+                results = list(pool.map(lambda nf: _ocr_frame(nf[1], tmp, nf[0] + 1), enumerate(frames)))
+        out = workdir / "document.pdf"
+        scanpdf.assemble([r.pdf for r, _ in results], pages, out)
+    except Exception as e:
+        from .convert import _is_our_bug, _strict
+
+        if _strict() and _is_our_bug(e) and not isinstance(e, (tesseract.OcrFailed, Unreadable, scanpdf.NotPlain)):
+            raise
+        log.warning("direct OCR of scanned PDF %s failed, using OCRmyPDF: %s: %s", doc.path.name,
+                    type(e).__name__, e)
+        return None
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    warnings = [note for _, notes in results for note in notes]
+    return OcrResult(out, [r.text for r, _ in results], warnings, route="tesseract")
+
+
 def ocr_pdf(doc: pdfs.PdfText, workdir: Path) -> OcrResult:
     """OCR the scanned pages of `doc`; pages with text are left as they are."""
+    direct = _ocr_pdf_direct(doc, workdir)
+    if direct is not None:
+        return direct
     pages = doc.scan_pages[:MAX_OCR_PAGES]
     warnings: list[str] = []
     if len(doc.scan_pages) > MAX_OCR_PAGES:
@@ -264,5 +305,5 @@ def ocr_pdf(doc: pdfs.PdfText, workdir: Path) -> OcrResult:
                 warnings.append("gedraaide of scheve pagina's zijn rechtgezet")
     except _OcrmypdfFailed as e:
         warnings.append(f"tekstherkenning (OCR) mislukt; de PDF is zonder herkende tekst bewaard ({e})")
-        return OcrResult(pdfs.keep_copy(doc.path, workdir), list(doc.texts), warnings)
-    return OcrResult(out, texts, warnings)
+        return OcrResult(pdfs.keep_copy(doc.path, workdir), list(doc.texts), warnings, route="ocrmypdf")
+    return OcrResult(out, texts, warnings, route="ocrmypdf")
