@@ -159,3 +159,19 @@ Marco van den Heuvel
     assert e.get("complainant.house_number") == "366"
     assert e.get("complainant.city") == "Utrecht"
     assert e.get("complainant.postcode") is None
+
+
+def test_scan_specks_before_sender_lines_are_ignored():
+    """Tesseract read noise specks left of the sender block as '…' and '_' (a real OCR run)."""
+    text = ("Ahmed Willems\nVleutenseweg 166A\n\n… 3532 NR Utrecht\n\n_ Tel. 06-53 551 295\n"
+            "E-mail: ahmed.willems@ziggo.nl\n\nKlachtencommissie Woningcorporaties Regio Utrecht\n"
+            "Postbus 8236\n3503 RE Utrecht\n\nUtrecht, 13 februari 2026\n\n"
+            "Betreft: Klacht over bejegening Portaal\n\nGeachte commissie,\n"
+            "Met deze brief wil ik een klacht indienen over mijn woningcorporatie, Portaal.\n\n"
+            "Met vriendelijke groet,\n\nAhmed Willems\n")
+    ex = extract(text, CFG, ocr=True)
+    assert ex.get("complainant.street") == "Vleutenseweg"
+    assert ex.get("complainant.house_number") == "166A"
+    assert ex.get("complainant.postcode") == "3532 NR"
+    assert ex.get("complainant.city") == "Utrecht"
+    assert ex.get("complainant.phone") == "06-53551295"
