@@ -175,3 +175,13 @@ def test_scan_specks_before_sender_lines_are_ignored():
     assert ex.get("complainant.postcode") == "3532 NR"
     assert ex.get("complainant.city") == "Utrecht"
     assert ex.get("complainant.phone") == "06-53551295"
+
+
+def test_scan_specks_after_a_sender_line_are_ignored():
+    text = ("Wim Schouten\nMerelstraat 55\n_ 3514 LC Utrecht …\nTel. 06-62830956\n\n"
+            "Klachtencommissie Woningcorporaties Regio Utrecht\nPostbus 8236 -\n3503 RE Utrecht\n\n"
+            "Utrecht: 16 februari 2026\n\nBetreft: Klacht over bejegening Portaal\n\nBeste commissie.\n"
+            "_ Hierbij dien ik een klacht in over Portaal.\n\nMet vriendelijke groet,\nWim Schouten\n")
+    ex = extract(text, CFG, ocr=True)
+    assert (ex.get("complainant.postcode"), ex.get("complainant.city")) == ("3514 LC", "Utrecht")
+    assert ex.get("complainant.street") == "Merelstraat" and ex.get("complainant.house_number") == "55"

@@ -144,6 +144,7 @@ _JUNK = re.compile(r"^[_|‚„«»~•·*¦]+\s*|\s+[_|«»~•·*¦]+$")
 _OCR_SPLIT = re.compile(r"\s+[_|¦]\s+")
 # "… 3532 NR Utrecht", "_ Tel. 06-...": specks of a scan read as punctuation before a line
 _OCR_LEAD = re.compile(r"^[^\w\s\"(+@]{1,3}\s+")
+_OCR_TRAIL = re.compile(r"\s+[^\w\s)\"]{1,3}$")  # "3514 LC Utrecht …", "Postbus 8236 -"
 _OCR_TAIL = re.compile(r"(?<=\d)-$")
 _OCR_PC_SPACE = re.compile(r"\b([1-9]\d{2}) (\d)([A-Z]{2})\b(?= [A-Z])")
 
@@ -157,7 +158,8 @@ def _clean(text: str, ocr: bool = False) -> tuple[list[str], set[int]]:
     first_salutation = next((k for k, ln in enumerate(raw) if SALUTATION.match(ln.strip())), min(len(raw), 40))
     lines = [_JUNK.sub("", " ".join(ln.split())) for ln in _split_columns(raw, first_salutation)]
     if ocr:  # "Gerrit Boukhari _ Marshalllaan 87-": a speck between two lines of a block
-        lines = [_OCR_TAIL.sub("", _OCR_LEAD.sub("", x)) for ln in lines for x in _OCR_SPLIT.split(ln)]
+        lines = [_OCR_TAIL.sub("", _OCR_TRAIL.sub("", _OCR_LEAD.sub("", x)))
+                 for ln in lines for x in _OCR_SPLIT.split(ln)]
         lines = [_OCR_PC_SPACE.sub(r"\1\2 \3", ln) for ln in lines]  # "399 1NA Houten" -> "3991 NA Houten"
     marked = set()  # lines quoted with ">" (the marks are removed so addresses in them can be read)
     for i, ln in enumerate(lines):
