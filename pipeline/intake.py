@@ -16,6 +16,7 @@ Nothing is lost, whatever moment the process is killed at:
 
 from __future__ import annotations
 
+import dataclasses
 import fcntl
 import json
 import os
@@ -30,7 +31,7 @@ from . import clock, dossier
 from .analyse import Analyser, Piece, sha256_file
 from .errors import Unreadable
 from .lifecycle.outcomes import on_document_filed
-from .models import DOC_KINDS, PARTY_FIELDS, Case, Document, Party, Provenance
+from .models import DOC_KINDS, PARTY_FIELDS, Case, Document, Extracted, Party, Provenance
 from .route import Candidate, Route, route
 from .workspace import Workspace, read_jsonl
 
@@ -377,16 +378,15 @@ def printable_name(name: str) -> str:
 
 def _lead_piece(pieces: list[Piece]) -> Piece:
     """The piece that decides routing: the file itself, unless it is a covering e-mail whose
-    attachment is the real letter (e-mail body "zie bijlage", attachment a complaint)."""
+    attachment is the real letter (e-mail body "zie bijlage", attachment a complaint). Then the
+    attachment's fields count, completed by the e-mail's (sender, subject)."""
     lead = pieces[0]
-    if (lead.extracted.get("kind") in (None, "overig") or lead.extracted.confidence("kind") < 0.5) and len(pieces) > 1:
+    if len(pieces) > 1 and (lead.extracted.get("kind") in (None, "overig") or lead.extracted.confidence("kind") < 0.5):
         for p in pieces[1:]:
             if p.extracted.get("kind") not in (None, "overig") and p.extracted.confidence("kind") >= 0.5:
-                merged = Piece(**lead.__dict__)
-                merged.extracted = p.extracted
-                for key, f in lead.extracted.fields.items():
-                    merged.extracted.fields.setdefault(key, f)
-                return merged
+                merged = Extracted(fields={**lead.extracted.fields, **p.extracted.fields},
+                                   flags={**lead.extracted.flags, **p.extracted.flags})
+                return dataclasses.replace(lead, extracted=merged)
     return lead
 
 
