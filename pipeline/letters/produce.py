@@ -24,7 +24,7 @@ from typing import Any
 
 from .. import clock, dossier, office
 from ..errors import KwruError, UsageError
-from ..lifecycle import states
+from ..lifecycle import outcomes
 from ..models import Case
 from ..workspace import Workspace
 from . import content as content_mod
@@ -199,11 +199,9 @@ def _file_case(ws: Workspace, case_id: str, letters: list[Letter], files: dict[i
                 files=[str(p.relative_to(ws.case_dir(case_id))) for p in in_case],
                 outbox=[str(p.relative_to(ws.root)) for p in in_outbox],
                 pdf=None if pdf else False))
-        target = kind.moves.get(case.status)
-        if target:
-            events.append(states.transition(case, target, command=command, date=letters[0].date.isoformat(),
-                                            reason=f"brief {letters[0].kind}"))
-            moved.append(target)
+        moves = outcomes.on_letter_sent(case, kind.name, letters[0].date)
+        events += moves
+        moved.extend(case.status for _ in moves)
         return events
 
     dossier.update_case(ws, case_id, change)

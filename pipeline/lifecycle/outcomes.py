@@ -230,15 +230,15 @@ def on_document_filed(case: Case, kind: str, today: dt.date) -> list[dict[str, A
 
 
 def on_letter_sent(case: Case, kind: str, day: dt.date) -> list[dict[str, Any]]:
-    """The status changes sending a letter causes (for the letters: call it with the letter's date).
+    """The status change that sending a letter of `kind` on `day` causes, if any.
 
-    verzoek_reactie: ontvankelijk -> reactie_gevraagd (the reaction term runs from `day`);
-    bemiddeling: bemiddeld -> gesloten (the mediation letter closes the dossier; a held case
-    stays held). Other letters change no status.
+    What each letter does to a case is defined once, in the letter kinds' `moves`
+    (pipeline/letters/kinds.py), e.g. verzoek_reactie: ontvankelijk -> reactie_gevraagd (the
+    reaction term runs from `day`), bemiddeling: bemiddeld -> gesloten.
     """
-    if kind == "verzoek_reactie" and case.status == "ontvankelijk":
-        return [transition(case, "reactie_gevraagd", command="letter verzoek_reactie", date=day.isoformat())]
-    if kind == "bemiddeling" and case.status == "bemiddeld":
-        return [transition(case, "gesloten", command="letter bemiddeling",
-                           reason="bemiddeling bevestigd, dossier gesloten", date=day.isoformat())]
-    return []
+    from ..letters.kinds import get_kind
+
+    target = get_kind(kind).moves.get(case.status)
+    if not target:
+        return []
+    return [transition(case, target, command=f"letter {kind}", date=day.isoformat(), reason=f"brief {kind}")]
