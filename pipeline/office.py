@@ -17,11 +17,7 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from .errors import KwruError
-
-
-class OfficeMissing(KwruError):
-    exit_code = 9
+from .errors import OfficeMissing
 
 
 def soffice_path() -> str | None:

@@ -16,16 +16,12 @@ from pathlib import Path
 import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem, PageLocation, String
 
-from ..errors import KwruError
+from ..errors import BundleFailed
 from .pages import Drawn, short_date
 from .plan import BundlePlan, Entry
 from .stamp import Stamper, page_number_ops, watermark_ops
 
 MANIFEST_KEY = Name("/KWRUBundle")  # docinfo: what the bundle holds, for anyone inspecting the file
-
-
-class BundleFailed(KwruError):
-    """qpdf could not write a bundle: a source's data turned out unreadable only while copying it."""
 
 
 @dataclass

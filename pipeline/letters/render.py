@@ -18,15 +18,9 @@ from docx.oxml import parse_xml
 from docxtpl import DocxTemplate
 from lxml import etree
 
-from ..errors import KwruError, MissingValueError
+from ..errors import KwruError, MissingValueError, TemplateError
 
 BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
-
-
-class TemplateError(KwruError):
-    """A template the secretary edited cannot be used (a broken tag)."""
-
-    exit_code = 6
 
 
 class _Environment(jinja2.Environment):

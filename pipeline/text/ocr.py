@@ -40,7 +40,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from ..errors import Unreadable
+from ..errors import NotPlain, OcrFailed, OcrmypdfFailed, Unreadable
 from . import image as images
 from . import pdf as pdfs
 from . import scanpdf, tesseract
@@ -97,14 +97,14 @@ def _ocr_frame(frame: images.Frame, workdir: Path, n: int) -> tuple[tesseract.Pa
 def _ocr_one(frame: images.Frame, src: Path, workdir: Path, n: int) -> tuple[tesseract.PageOcr, list[str]]:
     try:
         return _ocr_frame(frame, workdir, n)
-    except tesseract.OcrFailed as first:
+    except OcrFailed as first:
         if frame.path != src:
             raise Unreadable(f"De afbeelding kon niet worden gelezen (OCR failed: {first}).") from None
         # The file as received confused leptonica: retry with a normalised copy.
         copy = images.frames(src, workdir, limit=1, rewrite=True)[0][0]
         try:
             return _ocr_frame(copy, workdir, n)
-        except tesseract.OcrFailed as e:
+        except OcrFailed as e:
             raise Unreadable(f"De afbeelding kon niet worden gelezen (OCR failed: {e}).") from None
 
 
@@ -220,21 +220,17 @@ def _ocrmypdf(src: Path, out: Path, pages: list[int], *, careful: bool, mode: st
             plugins=[RASTER_PLUGIN] if RASTER_PLUGIN else None,
         )
     except ExitCodeException as e:
-        raise _OcrmypdfFailed(f"{type(e).__name__}: {e}".strip()) from None
+        raise OcrmypdfFailed(f"{type(e).__name__}: {e}".strip()) from None
     except Exception as e:
         if e.__traceback__ is not None and e.__traceback__.tb_next is None:
             raise  # raised by the call itself (a wrong option): our bug, not the file's
         # A page OCRmyPDF cannot handle (pikepdf, Pillow or pdfium errors inside it): the PDF
         # itself was readable, so it is kept without a text layer for that run.
-        raise _OcrmypdfFailed(f"{type(e).__name__}: {e}".strip()) from None
+        raise OcrmypdfFailed(f"{type(e).__name__}: {e}".strip()) from None
     finally:
         logger.removeHandler(collect)
         sys.stdout, sys.stderr = streams
     return collect.messages
-
-
-class _OcrmypdfFailed(Exception):
-    pass
 
 
 def _ocr_pdf_direct(doc: pdfs.PdfText, workdir: Path) -> OcrResult | None:
@@ -259,7 +255,7 @@ def _ocr_pdf_direct(doc: pdfs.PdfText, workdir: Path) -> OcrResult | None:
     except Exception as e:
         from .convert import _is_our_bug, _strict
 
-        expected = (tesseract.OcrFailed, Unreadable, scanpdf.NotPlain)
+        expected = (OcrFailed, Unreadable, NotPlain)
         if _strict() and _is_our_bug(e) and not isinstance(e, expected):
             raise  # a bug of ours: tests must see it
         log.warning("direct OCR of scanned PDF %s failed, using OCRmyPDF: %s: %s", doc.path.name,
@@ -286,7 +282,7 @@ def ocr_pdf(doc: pdfs.PdfText, workdir: Path) -> OcrResult:
     try:
         try:
             warnings += _ocrmypdf(doc.path, out, pages, careful=False, mode=mode)
-        except _OcrmypdfFailed:
+        except OcrmypdfFailed:
             if mode == "skip":
                 raise
             mode = "skip"  # redo is pickier about odd text layers; OCR the empty pages at least
@@ -304,7 +300,7 @@ def ocr_pdf(doc: pdfs.PdfText, workdir: Path) -> OcrResult:
                 texts = texts2
                 warnings += more
                 warnings.append("gedraaide of scheve pagina's zijn rechtgezet")
-    except _OcrmypdfFailed as e:
+    except OcrmypdfFailed as e:
         warnings.append(f"tekstherkenning (OCR) mislukt; de PDF is zonder herkende tekst bewaard ({e})")
         return OcrResult(pdfs.keep_copy(doc.path, workdir), list(doc.texts), warnings, route="ocrmypdf")
     return OcrResult(out, texts, warnings, route="ocrmypdf")

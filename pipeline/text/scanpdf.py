@@ -30,6 +30,7 @@ from pathlib import Path
 import pikepdf
 from PIL import Image
 
+from ..errors import NotPlain
 from . import image as images
 
 log = logging.getLogger(__name__)
@@ -39,10 +40,6 @@ SQUARE_TOLERANCE = 0.01  # horizontal and vertical DPI must agree within 1 %
 RESIZE_LIMIT = 0.02  # tesseract's page differs more than this from the original: turned/deskewed
 _ALLOWED_OPS = {"q", "Q", "cm", "Do"}
 _COLOURS = {"/DeviceGray": "L", "/DeviceRGB": "RGB"}
-
-
-class NotPlain(Exception):
-    """The page image turned out not to be what the PDF dictionary promised."""
 
 
 @dataclass

@@ -19,7 +19,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import Unreadable
+from ..errors import OcrFailed, Unreadable
 
 LANGUAGE = "nld"
 PAGE_TIMEOUT = 180.0  # seconds for one page; a normal 300 dpi page takes about one
@@ -27,10 +27,6 @@ PAGE_TIMEOUT = 180.0  # seconds for one page; a normal 300 dpi page takes about 
 _WORD = re.compile(r"<span class=['\"]ocrx_word['\"][^>]*?x_wconf (\d+)[^>]*>(.*?)</span>", re.DOTALL)
 _LINE = re.compile(r"class=['\"]ocr_(?:line|textfloat|header|caption)['\"][^>]*?baseline (-?[\d.]+) ")
 _TAGS = re.compile(r"<[^>]+>")
-
-
-class OcrFailed(Exception):
-    """tesseract could not read the image (not a timeout)."""
 
 
 @dataclass
