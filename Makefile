@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 UV = $(shell bash scripts/ensure-uv.sh)
 
-.PHONY: setup system python demo test test-fast soak bench watch lint clean-demo
+.PHONY: setup system python demo test test-fast soak bench watch lint messages clean-demo
 
 setup: system python
 
@@ -32,6 +32,19 @@ watch: setup
 
 lint: python
 	@$(UV) run --frozen ruff check pipeline tests bench
+
+# Texts a person reads: extract the English msgids, merge them into the Dutch catalogue, compile.
+# Then translate the new (empty or fuzzy) entries in the .po and run it again.
+LOCALE = pipeline/locale
+messages: python
+	@mkdir -p $(LOCALE)/nl/LC_MESSAGES
+	@$(UV) run --frozen pybabel -q extract -F babel.cfg -k _ -k ngettext -k N_ -k Nn_:1,2 \
+		--no-location --sort-output --project kwru --copyright-holder KWRU \
+		-o $(LOCALE)/kwru.pot pipeline
+	@if [ -f $(LOCALE)/nl/LC_MESSAGES/kwru.po ]; then \
+		$(UV) run --frozen pybabel -q update -D kwru -i $(LOCALE)/kwru.pot -d $(LOCALE) -l nl --no-fuzzy-matching; \
+	else $(UV) run --frozen pybabel -q init -D kwru -i $(LOCALE)/kwru.pot -d $(LOCALE) -l nl; fi
+	@$(UV) run --frozen pybabel -q compile -D kwru -d $(LOCALE) --statistics
 
 clean-demo:
 	rm -rf demo

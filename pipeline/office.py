@@ -18,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .errors import OfficeMissing
+from .i18n import _
 
 
 def soffice_path() -> str | None:
@@ -31,10 +32,10 @@ def soffice_path() -> str | None:
 def require_soffice() -> str:
     p = soffice_path()
     if not p:
-        raise OfficeMissing(
+        raise OfficeMissing(_(
             "LibreOffice is not installed, so no PDF can be made "
             "(install it with: apt-get install libreoffice-writer-nogui); the DOCX files are written"
-        )
+        ))
     return p
 
 

@@ -20,6 +20,7 @@ import yaml
 
 from .config import DEFAULT_CONFIG_TEXT, Config, load_config
 from .errors import LockBusy, UsageError, WorkspaceError
+from .i18n import _
 from .models import Case
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~10x faster than pure Python
@@ -41,9 +42,9 @@ class Workspace:
         """Open the workspace at `root`, else $KWRU_ROOT, else the current directory."""
         root = Path(root or os.environ.get("KWRU_ROOT") or Path.cwd()).resolve()
         if not root.is_dir():
-            raise WorkspaceError(f"{root} is not a folder; create a workspace with `kwru init {root}`")
+            raise WorkspaceError(_("{root} is not a folder; create a workspace with `kwru init {root}`").format(root=root))
         if not (root / "kwru.yaml").exists():
-            raise WorkspaceError(f"{root} has no kwru.yaml; create a workspace with `kwru init DIR`")
+            raise WorkspaceError(_("{root} has no kwru.yaml; create a workspace with `kwru init DIR`").format(root=root))
         ws = cls(root, load_config(root / "kwru.yaml"))
         for name in (*FOLDERS, STATE_DIR):
             (root / name).mkdir(exist_ok=True)
@@ -54,7 +55,7 @@ class Workspace:
         """Create a workspace: kwru.yaml (the KWRU default), the letter templates, empty folders."""
         root = Path(root).resolve()
         if (root / "kwru.yaml").exists():
-            raise WorkspaceError(f"{root} already is a workspace (kwru.yaml exists)")
+            raise WorkspaceError(_("{root} already is a workspace (kwru.yaml exists)").format(root=root))
         root.mkdir(parents=True, exist_ok=True)
         (root / "kwru.yaml").write_text(DEFAULT_CONFIG_TEXT, "utf-8")
         for name in FOLDERS:
@@ -122,12 +123,12 @@ class Workspace:
         try:
             text = path.read_text("utf-8")
         except FileNotFoundError:
-            raise UsageError(f"no case {case_id!r} in this workspace (see `kwru cases`)") from None
+            raise UsageError(_("no case {case!r} in this workspace (see `kwru cases`)").format(case=case_id)) from None
         try:
             data = yaml.load(text, Loader=_Loader)
             return Case.from_dict(data)
         except (yaml.YAMLError, KeyError, TypeError, ValueError) as e:
-            raise WorkspaceError(f"{path} cannot be read ({e}); fix the file by hand") from None
+            raise WorkspaceError(_("{path} cannot be read ({error}); fix the file by hand").format(path=path, error=e)) from None
 
     def cases(self) -> list[Case]:
         return [self.load_case(i) for i in self.case_ids()]
@@ -168,7 +169,7 @@ class Workspace:
                     raise
                 if time.monotonic() > deadline:
                     os.close(fd)
-                    raise LockBusy("another kwru process is busy with this workspace; try again later") from None
+                    raise LockBusy(_("another kwru process is busy with this workspace; try again later")) from None
                 if not warned:
                     import sys
 

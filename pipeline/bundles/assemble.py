@@ -17,6 +17,7 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem, PageLocation, String
 
 from ..errors import BundleFailed
+from ..i18n import _
 from .pages import Drawn, short_date
 from .plan import BundlePlan, Entry
 from .stamp import Stamper, page_number_ops, watermark_ops
@@ -93,8 +94,8 @@ def save(out: pikepdf.Pdf, path: Path) -> None:
         out.save(path, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True)
     except pikepdf.PdfError as e:
         title = str(out.docinfo.get(Name.Title, path.name))
-        raise BundleFailed(f"{title}: the bundle could not be written ({e}); check the case's documents "
-                           "with `qpdf --check FILE`") from None
+        raise BundleFailed(_("{title}: the bundle could not be written ({error}); check the case's documents "
+                             "with `qpdf --check FILE`").format(title=title, error=e)) from None
 
 
 def case_bundle(plan: BundlePlan, front: Drawn, placeholders: bytes, *, title: str, author: str,

@@ -11,6 +11,7 @@ from pathlib import Path
 from .. import clock
 from ..dossier import add_case_file, add_outbox_file, history_event, update_case
 from ..errors import MissingValueError, UsageError
+from ..i18n import _
 from ..letters.dutch import clean, date_nl, street_line, time_nl, weekday_date_nl
 from ..models import Case, as_date
 from ..workspace import Workspace
@@ -94,8 +95,8 @@ def _check_hearing(case: Case) -> None:
     except ValueError:
         ok = False
     if not ok:
-        raise MissingValueError(f"{case.id}: the hearing date {case.hearing.date!r} is not a date like "
-                                f"2026-04-14; correct it with `kwru set {case.id} hearing.date=YYYY-MM-DD`")
+        raise MissingValueError(_("{case}: the hearing date {date!r} is not a date like 2026-04-14; correct it "
+                                  "with `kwru set {case} hearing.date=YYYY-MM-DD`").format(case=case.id, date=case.hearing.date))
 
 
 def _placeholder_pages(plan: BundlePlan, committee: str) -> bytes:
@@ -156,13 +157,15 @@ def build_case_bundle(ws: Workspace, case_id: str, *, per_member: bool = False, 
         plan = plan_bundle(case, folder, stack)
         records = versioning.document_records(plan)
         cover = versioning.cover_fingerprint(case, ws.config)
-        problems = [f"document {e.doc.seq} ({e.kind_label}) is not included: {e.source.problem.en}; "
-                    f"a placeholder page says so (p. {e.start})" for e in plan.problems if e.source.problem]
-        repaired = [f"document {e.doc.seq} ({e.kind_label}) was damaged; qpdf repaired it, check its "
-                    f"pages {e.page_range}" for e in plan.entries if e.source.repaired]
-        warnings = [] if case.hearing else ["no hearing planned yet: the cover says 'nog niet gepland'"]
+        problems = [_("document {seq} ({kind}) is not included: {problem}; a placeholder page says so (p. {page})").format(
+                        seq=e.doc.seq, kind=e.kind_label, problem=e.source.problem.en, page=e.start)
+                    for e in plan.problems if e.source.problem]
+        repaired = [_("document {seq} ({kind}) was damaged; qpdf repaired it, check its pages {pages}").format(
+                        seq=e.doc.seq, kind=e.kind_label, pages=e.page_range)
+                    for e in plan.entries if e.source.repaired]
+        warnings = [] if case.hearing else [_("no hearing planned yet: the cover says 'nog niet gepland'")]
         if per_member and not committee.members:
-            warnings.append("kwru.yaml lists no members (committee.members): no member copies made")
+            warnings.append(_("kwru.yaml lists no members (committee.members): no member copies made"))
 
         events = versioning.case_events(ws.history(case_id))
         last = events[-1] if events else None
@@ -215,7 +218,7 @@ def build_session(ws: Workspace, day: str, *, per_member: bool = False, force: b
     with ws.lock():
         cases = session_cases(ws, day)
         if not cases:
-            raise UsageError(f"no cases are planned on {day} (plan them with `kwru schedule {day} ID ...`)")
+            raise UsageError(_("no cases are planned on {day} (plan them with `kwru schedule {day} ID ...`)").format(day=day))
         results = []
         for case in cases:
             r = build_case_bundle(ws, case.id, per_member=per_member, force=force)

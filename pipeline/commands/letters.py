@@ -14,53 +14,54 @@ from ..letters.kinds import KINDS, get_kind
 
 if TYPE_CHECKING:
     from ..letters.produce import Run
+from ..i18n import N_, _, ngettext
 from ..models import STATUSES
 from ..workspace import Workspace
 from .output import err, print_json, say, table
 
 _KINDS_HELP = ", ".join(KINDS)
-_STAGES = {"check": "checking case data", "docx": "rendering DOCX", "pdf": "converting to PDF (LibreOffice)",
-           "file": "filing in dossiers and outbox"}
+_STAGES = {"check": N_("checking case data"), "docx": N_("rendering DOCX"),
+           "pdf": N_("converting to PDF (LibreOffice)"), "file": N_("filing in dossiers and outbox")}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("letter", help="render one letter (DOCX + PDF) into the case and outbox/",
-                       description=f"Render a letter for one case. Kinds: {_KINDS_HELP}.")
+    p = sub.add_parser("letter", help=_("render one letter (DOCX + PDF) into the case and outbox/"),
+                       description=_("Render a letter for one case. Kinds: {kinds}.").format(kinds=_KINDS_HELP))
     p.add_argument("kind", metavar="KIND", help=_KINDS_HELP)
-    p.add_argument("case", metavar="ID")
+    p.add_argument("case", metavar="ID", help=_("case number, e.g. KWRU-2026-001"))
     _common(p)
     p.add_argument("--draft", action="store_true",
-                   help="advies/bemiddeling: write letters/KIND-concept.yaml pre-filled from the case, to edit")
-    p.add_argument("--force", action="store_true", help="with --draft: replace an existing draft")
+                   help=_("advies/bemiddeling: write letters/KIND-concept.yaml pre-filled from the case, to edit"))
+    p.add_argument("--force", action="store_true", help=_("with --draft: replace an existing draft"))
     p.add_argument("--content", metavar="FILE", type=Path,
-                   help="advies/bemiddeling: take the written text from this YAML file instead of the draft")
+                   help=_("advies/bemiddeling: take the written text from this YAML file instead of the draft"))
     p.set_defaults(func=cmd_letter)
 
-    p = sub.add_parser("letters", help="render a letter kind in bulk, with a progress bar",
-                       description=f"Render letters for many cases: one LibreOffice batch for all PDFs. "
-                                   f"Kinds: {_KINDS_HELP}.")
+    p = sub.add_parser("letters", help=_("render a letter kind in bulk, with a progress bar"),
+                       description=_("Render letters for many cases: one LibreOffice batch for all PDFs. "
+                                     "Kinds: {kinds}.").format(kinds=_KINDS_HELP))
     p.add_argument("kind", metavar="KIND", help=_KINDS_HELP)
-    p.add_argument("cases", nargs="*", metavar="ID")
-    p.add_argument("--session", metavar="DATE", help="the cases of this hearing day (YYYY-MM-DD)")
-    p.add_argument("--status", choices=STATUSES, metavar="S", help="the cases with this status")
-    p.add_argument("--print-pdf", action="store_true", help="also one combined PDF of all letters, for printing")
+    p.add_argument("cases", nargs="*", metavar="ID", help=_("case numbers"))
+    p.add_argument("--session", metavar="DATE", help=_("the cases of this hearing day (YYYY-MM-DD)"))
+    p.add_argument("--status", choices=STATUSES, metavar="S", help=_("the cases with this status"))
+    p.add_argument("--print-pdf", action="store_true", help=_("also one combined PDF of all letters, for printing"))
     _common(p)
     p.set_defaults(func=cmd_letters)
 
 
 def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--date", metavar="D", type=_date, help="date of the letter (default: today)")
+    p.add_argument("--date", metavar="D", type=_date, help=_("date of the letter (default: today)"))
     p.add_argument("--to", choices=("complainant", "corporation", "klager", "corporatie"),
-                   help="only the letter to this recipient (default: every recipient of the kind)")
-    p.add_argument("--no-pdf", action="store_true", help="DOCX only (to edit in Word first)")
-    p.add_argument("--json", action="store_true", help="print what was made as JSON")
+                   help=_("only the letter to this recipient (default: every recipient of the kind)"))
+    p.add_argument("--no-pdf", action="store_true", help=_("DOCX only (to edit in Word first)"))
+    p.add_argument("--json", action="store_true", help=_("print what was made as JSON"))
 
 
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from None
+        raise argparse.ArgumentTypeError(_("not a date YYYY-MM-DD: {text!r}").format(text=text)) from None
 
 
 def _report(ws: Workspace, run: Run, as_json: bool) -> None:
@@ -83,11 +84,11 @@ def _report(ws: Workspace, run: Run, as_json: bool) -> None:
         for f in files:
             say(f"  {f.relative_to(ws.root)}")
     for cid, status in run.moved.items():
-        say(f"{cid} is now '{status}'")
+        say(_("{case} is now '{status}'").format(case=cid, status=status))
     if run.print_pdf:
-        say(f"to print: {run.print_pdf.relative_to(ws.root)}")
+        say(_("to print: {path}").format(path=run.print_pdf.relative_to(ws.root)))
     for w in run.warnings:
-        say(f"[yellow]warning:[/] {w}")
+        say(_("[yellow]warning:[/] {warning}").format(warning=w))
 
 
 def cmd_letter(args: argparse.Namespace, ws: Workspace) -> int:
@@ -97,7 +98,8 @@ def cmd_letter(args: argparse.Namespace, ws: Workspace) -> int:
     kind = get_kind(args.kind)
     if args.draft:
         path = content.write_draft(ws, ws.load_case(args.case), kind.name, force=args.force)
-        say(f"draft: {path.relative_to(ws.root)}\nedit it, then run `kwru letter {kind.name} {args.case}`")
+        say(_("draft: {path}\nedit it, then run `kwru letter {kind} {case}`").format(
+            path=path.relative_to(ws.root), kind=kind.name, case=args.case))
         return 0
     run = make_letters(ws, kind.name, [args.case], date=args.date, to=args.to, content_path=args.content,
                        strict=True, pdf=not args.no_pdf)
@@ -108,13 +110,13 @@ def cmd_letter(args: argparse.Namespace, ws: Workspace) -> int:
 def cmd_letters(args: argparse.Namespace, ws: Workspace) -> int:
     chosen = sum(bool(x) for x in (args.session, args.status, args.cases))
     if chosen != 1:
-        raise UsageError("name the cases in one way: --session DATE, --status S, or case numbers")
+        raise UsageError(_("name the cases in one way: --session DATE, --status S, or case numbers"))
     from ..letters.produce import make_letters, select_cases
 
     kind = get_kind(args.kind)
     ids = select_cases(ws, session=args.session, status=args.status, ids=args.cases)
     if not ids:
-        say("No cases to write to.")
+        say(_("No cases to write to."))
         return 0
     with Progress(TextColumn("{task.description:<32}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=False, disable=args.json) as bar:
@@ -122,7 +124,7 @@ def cmd_letters(args: argparse.Namespace, ws: Workspace) -> int:
 
         def progress(stage: str, done: int, total: int) -> None:
             if stage not in tasks:
-                tasks[stage] = bar.add_task(_STAGES.get(stage, stage), total=total)
+                tasks[stage] = bar.add_task(_(_STAGES[stage]) if stage in _STAGES else stage, total=total)
             bar.update(tasks[stage], completed=done, total=total)
 
         run = make_letters(ws, kind.name, ids, date=args.date, to=args.to, print_pdf=args.print_pdf,
@@ -137,14 +139,19 @@ def _report_bulk(ws: Workspace, run: Run, as_json: bool) -> None:
         return
     cases = len({m.case_id for m in run.made})
     pdfs = sum(1 for m in run.made if m.pdf)
-    say(f"{len(run.made)} letters {run.kind} for {cases} cases ({pdfs} PDF) in outbox/{run.date.isoformat()}/")
+    letters = ngettext("{n} letter {kind}", "{n} letters {kind}", len(run.made)).format(n=len(run.made), kind=run.kind)
+    for_cases = ngettext("for {n} case", "for {n} cases", cases).format(n=cases)
+    say(_("{letters} {for_cases} ({pdfs} PDF) in {folder}").format(
+        letters=letters, for_cases=for_cases, pdfs=pdfs, folder=f"outbox/{run.date.isoformat()}/"))
     if run.moved:
         moved = sorted(set(run.moved.values()))
-        say(f"{len(run.moved)} cases moved to {', '.join(repr(m) for m in moved)}")
+        say(ngettext("{n} case moved to {statuses}", "{n} cases moved to {statuses}", len(run.moved)).format(
+            n=len(run.moved), statuses=", ".join(repr(m) for m in moved)))
     if run.print_pdf:
-        say(f"to print: {run.print_pdf.relative_to(ws.root)}")
+        say(_("to print: {path}").format(path=run.print_pdf.relative_to(ws.root)))
     for w in run.warnings:
-        say(f"[yellow]warning:[/] {w}")
+        say(_("[yellow]warning:[/] {warning}").format(warning=w))
     if run.failed:
-        table(f"{len(run.failed)} cases without a letter", ["case", "why"],
+        title = ngettext("{n} case without a letter", "{n} cases without a letter", len(run.failed))
+        table(title.format(n=len(run.failed)), [_("case"), _("why")],
               [[f.case_id, f.message] for f in run.failed])

@@ -16,6 +16,7 @@ import yaml
 
 from .. import dossier
 from ..errors import UsageError
+from ..i18n import _
 from ..models import JUDGEMENTS, Case, as_date
 from ..workspace import Workspace
 
@@ -59,7 +60,7 @@ def _text(v: Any) -> str:
     if isinstance(v, (dt.date, dt.datetime)):
         return v.isoformat()
     if isinstance(v, (list, dict)):
-        raise UsageError(f"expected a text, got {type(v).__name__}: {v!r}")
+        raise UsageError(_("expected a text, got {type}: {value!r}").format(type=type(v).__name__, value=v))
     return str(v).strip()
 
 
@@ -69,7 +70,7 @@ def _texts(v: Any, where: str) -> list[str]:
     if isinstance(v, str):
         return [v.strip()] if v.strip() else []
     if not isinstance(v, list):
-        raise UsageError(f"{where} must be a list of texts")
+        raise UsageError(_("{where} must be a list of texts").format(where=where))
     return [_text(x) for x in v if _text(x)]
 
 
@@ -78,10 +79,11 @@ def _load_yaml(path: Path) -> dict[str, Any]:
         data = yaml.safe_load(path.read_text("utf-8")) or {}
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
-        raise UsageError(f"{path} is not valid YAML{where}: {getattr(e, 'problem', e)}") from None
+        where = " " + _("at line {n}").format(n=mark.line + 1) if mark else ""
+        raise UsageError(_("{path} is not valid YAML{where}: {problem}").format(
+            path=path, where=where, problem=getattr(e, "problem", e))) from None
     if not isinstance(data, dict):
-        raise UsageError(f"{path} must be a mapping (keys like onderdelen:, afspraken:)")
+        raise UsageError(_("{path} must be a mapping (keys like onderdelen:, afspraken:)").format(path=path))
     return data
 
 
@@ -89,12 +91,13 @@ def load(ws: Workspace, case: Case, kind: str, path: Path | None = None) -> Advi
     """The person-written text for `kind`: the draft (or `path`) merged over the case's outcome_details."""
     if kind not in DRAFT_KINDS:
         if path is not None:
-            raise UsageError(f"letter {kind} takes no --content file (only {', '.join(DRAFT_KINDS)})")
+            raise UsageError(_("letter {kind} takes no --content file (only {kinds})").format(
+                kind=kind, kinds=", ".join(DRAFT_KINDS)))
         return None
     p = path or draft_path(ws, case.id, kind)
     data = _load_yaml(p) if p.exists() else {}
     if path is not None and not p.exists():
-        raise UsageError(f"no such file: {p}")
+        raise UsageError(_("no such file: {path}").format(path=p))
     od = case.outcome_details
     where = p.name
     if kind == "bemiddeling":
@@ -106,7 +109,7 @@ def load(ws: Workspace, case: Case, kind: str, path: Path | None = None) -> Advi
     parts_raw = data.get("onderdelen")
     if parts_raw:
         if not isinstance(parts_raw, list) or not all(isinstance(x, dict) for x in parts_raw):
-            raise UsageError(f"{where}: onderdelen must be a list of items with titel, oordeel, overweging")
+            raise UsageError(_("{where}: onderdelen must be a list of items with titel, oordeel, overweging").format(where=where))
         parts = [Part(_text(x.get("titel")), _text(x.get("oordeel")), _text(x.get("overweging")))
                  for x in parts_raw]
     else:
@@ -198,10 +201,11 @@ def draft_text(case: Case, kind: str) -> str:
 def write_draft(ws: Workspace, case: Case, kind: str, *, force: bool = False) -> Path:
     """Write the pre-filled draft into the case; an existing draft (a person's work) is kept."""
     if kind not in DRAFT_KINDS:
-        raise UsageError(f"letter {kind} has no draft; drafts exist for: {', '.join(DRAFT_KINDS)}")
+        raise UsageError(_("letter {kind} has no draft; drafts exist for: {kinds}").format(
+            kind=kind, kinds=", ".join(DRAFT_KINDS)))
     path = draft_path(ws, case.id, kind)
     if path.exists() and not force:
-        raise UsageError(f"{path} already exists; edit it, or make a new one with --draft --force")
+        raise UsageError(_("{path} already exists; edit it, or make a new one with --draft --force").format(path=path))
     text = draft_text(case, kind)
     yaml.safe_load(text)  # the draft must itself be valid YAML
     return dossier.add_case_file(ws, case.id, "letters", path.name, text.encode("utf-8"))

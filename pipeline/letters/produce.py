@@ -24,6 +24,7 @@ from typing import Any
 
 from .. import clock, dossier, office
 from ..errors import KwruError, UsageError
+from ..i18n import _
 from ..lifecycle import outcomes
 from ..models import Case
 from ..workspace import Workspace
@@ -75,13 +76,13 @@ def select_cases(ws: Workspace, *, session: str | None = None, status: str | Non
     if ids:
         for i in ids:
             if not ws.has_case(i):
-                raise UsageError(f"no case {i!r} in this workspace (see `kwru cases`)")
+                raise UsageError(_("no case {case!r} in this workspace (see `kwru cases`)").format(case=i))
         return list(dict.fromkeys(ids))
     if session:
         try:
             day = dt.date.fromisoformat(session).isoformat()
         except ValueError:
-            raise UsageError(f"--session must be a date YYYY-MM-DD, not {session!r}") from None
+            raise UsageError(_("--session must be a date YYYY-MM-DD, not {value!r}").format(value=session)) from None
         found = []
         for cid in ws.case_ids():
             case = ws.load_case(cid)
@@ -93,9 +94,10 @@ def select_cases(ws: Workspace, *, session: str | None = None, status: str | Non
         from ..models import STATUSES
 
         if status not in STATUSES:
-            raise UsageError(f"unknown status {status!r}; statuses are: {', '.join(STATUSES)}")
+            raise UsageError(_("unknown status {status!r}; statuses are: {statuses}").format(
+                status=status, statuses=", ".join(STATUSES)))
         return [c.id for c in ws.cases() if c.status == status]
-    raise UsageError("name the cases: --session DATE, --status S, or case numbers")
+    raise UsageError(_("name the cases: --session DATE, --status S, or case numbers"))
 
 
 # --- 2. render ------------------------------------------------------------------------------
@@ -189,7 +191,8 @@ def _file_case(ws: Workspace, case_id: str, letters: list[Letter], files: dict[i
                     enclosed.append(dossier.add_outbox_file(
                         ws, day, f"{letter.outbox_stem}-bijlage-{n}{src.suffix}", src))
                 else:
-                    warned.append(f"{case_id}: enclosure {rel} is not in the dossier; enclose it by hand")
+                    warned.append(_("{case}: enclosure {path} is not in the dossier; enclose it by hand").format(
+                        case=case_id, path=rel))
             in_outbox += enclosed
             made.append(Made(case_id, letter.kind, letter.recipient, letter.addressee, in_case[0],
                              in_case[1] if pdf else None, in_outbox, enclosed))
@@ -331,8 +334,8 @@ def make_letters(ws: Workspace, kind_name: str, case_ids: list[str], *, date: dt
                     return False
                 files[id(lt)] = (docx, ready)
             if final and not done.get("why") and any(p is None for _, p in files.values()):
-                run.warnings.append(f"{cid}: LibreOffice made no PDF of "
-                                    f"{', '.join(d.name for d, p in files.values() if p is None)}; the DOCX is filed")
+                run.warnings.append(_("{case}: LibreOffice made no PDF of {files}; the DOCX is filed").format(
+                    case=cid, files=", ".join(d.name for d, p in files.values() if p is None)))
             try:
                 made, moved = _file_case(ws, cid, lts, files, command, run.warnings)
             except KwruError as e:
@@ -359,7 +362,7 @@ def make_letters(ws: Workspace, kind_name: str, case_ids: list[str], *, date: dt
         if "error" in done:
             raise done["error"]
         if done.get("why") and pdf:
-            run.warnings.append(f"no PDF made: {done['why']}")
+            run.warnings.append(_("no PDF made: {why}").format(why=done["why"]))
         for cid in pending:
             file_one(cid, final=True)
         run.seconds["file"] = time.perf_counter() - t2 - run.seconds["pdf"]  # after the conversion ended
@@ -369,5 +372,5 @@ def make_letters(ws: Workspace, kind_name: str, case_ids: list[str], *, date: dt
     if print_pdf:
         run.print_pdf = _print_file(ws, run)
         if run.print_pdf is None and run.made:
-            run.warnings.append("no print file: there are no PDFs")
+            run.warnings.append(_("no print file: there are no PDFs"))
     return run

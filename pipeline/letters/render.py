@@ -19,6 +19,7 @@ from docxtpl import DocxTemplate
 from lxml import etree
 
 from ..errors import KwruError, MissingValueError, TemplateError
+from ..i18n import _
 
 BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
 
@@ -121,8 +122,9 @@ def template_path(templates_dir: Path, stem: str) -> Path:
         p = folder / f"{stem}.docx"
         if p.is_file():
             return p
-    raise TemplateError(f"no letter template {stem}.docx in {templates_dir}; copy it from {BUNDLED_TEMPLATES} "
-                        "or rebuild the templates with `python -m pipeline.letters.make_templates`")
+    raise TemplateError(_("no letter template {name} in {folder}; copy it from {bundled} or rebuild the "
+                          "templates with `python -m pipeline.letters.make_templates`").format(
+        name=f"{stem}.docx", folder=templates_dir, bundled=BUNDLED_TEMPLATES))
 
 
 def _blob(path: Path) -> bytes:
@@ -145,14 +147,17 @@ def render(template: Path, context: dict[str, Any], out: Path, *, what: str, fas
         assert tpl is not None
         tpl.render(context, environment(), autoescape=True)
     except jinja2.UndefinedError as e:
-        raise MissingValueError(f"{what}: the template {template.name} uses a field kwru does not have "
-                                f"({e.message}); see templates/VELDEN.md for the fields") from None
+        raise MissingValueError(_("{what}: the template {name} uses a field kwru does not have ({error}); "
+                                  "see templates/VELDEN.md for the fields").format(
+            what=what, name=template.name, error=e.message)) from None
     except jinja2.TemplateSyntaxError as e:
         near = " ".join(x.strip() for x in getattr(e, "docx_context", []) if x.strip())[:120]
-        raise TemplateError(f"{what}: the template {template.name} has a broken tag ({e.message})"
-                            f"{f' near: {near}' if near else ''}") from None
+        raise TemplateError(_("{what}: the template {name} has a broken tag ({error})").format(
+            what=what, name=template.name, error=e.message)
+            + (" " + _("near: {text}").format(text=near) if near else "")) from None
     except jinja2.TemplateError as e:
-        raise TemplateError(f"{what}: the template {template.name} cannot be rendered: {e}") from None
+        raise TemplateError(_("{what}: the template {name} cannot be rendered: {error}").format(
+            what=what, name=template.name, error=e)) from None
     tpl.save(out)
     return out
 
