@@ -38,7 +38,7 @@ lint: python
 LOCALE = pipeline/locale
 messages: python
 	@mkdir -p $(LOCALE)/nl/LC_MESSAGES
-	@$(UV) run --frozen pybabel -q extract -F babel.cfg -k _ -k ngettext -k N_ -k Nn_:1,2 \
+	@$(UV) run --frozen pybabel -q extract -F babel.cfg -k _ -k ngettext:1,2 -k N_ -k Nn_:1,2 \
 		--no-location --sort-output --project kwru --copyright-holder KWRU \
 		-o $(LOCALE)/kwru.pot pipeline
 	@if [ -f $(LOCALE)/nl/LC_MESSAGES/kwru.po ]; then \
