@@ -456,15 +456,15 @@ def test_watermark_sits_in_the_top_margin(dossier: Workspace) -> None:
 def test_cli_bundle(dossier: Workspace, kwru) -> None:
     run = kwru(dossier, "bundle", CASE)
     assert run.code == 0, run.err
-    assert "bundle v1" in run.err and "document 7" in run.err
+    assert "bundel v1" in run.err and "document 7" in run.err
     run = kwru(dossier, "bundle", CASE)
-    assert run.code == 0 and "nothing changed since v1" in run.err
+    assert run.code == 0 and "niets veranderd sinds v1" in run.err
     run = kwru(dossier, "bundle", CASE, "--json")
     assert run.code == 0 and run.json()["version"] == 1 and run.json()["made"] is False
     assert kwru(dossier, "bundle", "KWRU-2026-999").code == 2
     assert kwru(dossier, "bundle", "--session", "14-04-2026").code == 2
     run = kwru(dossier, "bundle", "--session", "2026-06-01")
-    assert run.code == 2 and "no cases are planned" in run.err
+    assert run.code == 2 and "geen zaken gepland" in run.err
     with pytest.raises(SystemExit) as exc:  # argparse: ID or --session is required
         kwru(dossier, "bundle")
     assert exc.value.code == 2
@@ -550,4 +550,4 @@ def test_a_hearing_date_that_is_not_a_date(dossier: Workspace, kwru) -> None:
     case.hearing = Hearing("14 april", "13:30", "Utrecht")
     write_case(dossier, case)
     run = kwru(dossier, "bundle", CASE)
-    assert run.code == 6 and "hearing date '14 april'" in run.err and "Traceback" not in run.err
+    assert run.code == 6 and "zittingsdatum '14 april'" in run.err and "Traceback" not in run.err

@@ -122,7 +122,7 @@ def test_session_per_member(day: Workspace) -> None:
 def test_cli_session(day: Workspace, kwru) -> None:
     run = kwru(day, "bundle", "--session", DAY)
     assert run.code == 0, run.err
-    assert "KWRU-2026-002: bundle v1" in run.err and "day bundle v1" in run.err
+    assert "KWRU-2026-002: bundel v1" in run.err and "dagbundel v1" in run.err
     run = kwru(day, "bundle", "--session", DAY, "--json")
     assert run.code == 0
     data = run.json()

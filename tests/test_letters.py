@@ -318,7 +318,7 @@ def test_without_libreoffice_the_docx_is_made_and_the_reason_given(tmp_path, kwr
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     r = kwru(ws, "letter", "ontvangstbevestiging", case.id, "--date", "2026-03-20")
     assert r.code == 0, r.err
-    assert "LibreOffice is not installed" in r.err
+    assert "LibreOffice is niet geïnstalleerd" in r.err
     files = sorted(p.name for p in (ws.case_dir(case.id) / "letters").iterdir())
     assert files == ["2026-03-20-ontvangstbevestiging.docx"]
     assert [p.name for p in (ws.outbox / "2026-03-20").iterdir()] == ["KWRU-2026-001-ontvangstbevestiging.docx"]
@@ -340,7 +340,7 @@ def test_bulk_session_reports_a_bad_case_and_makes_the_others(tmp_path, kwru):
              "--print-pdf")
     assert r.code == 1
     assert "KWRU-2026-002" in r.out and "complainant.name" in r.out  # the summary table
-    assert "4 letters uitnodiging_zitting for 2 cases" in r.err
+    assert "4 brieven uitnodiging_zitting voor 2 zaken" in r.err
     assert not (ws.case_dir("KWRU-2026-002") / "letters").exists()
     assert not (ws.case_dir("KWRU-2026-004") / "letters").exists()
     outbox = ws.outbox / "2026-03-20"

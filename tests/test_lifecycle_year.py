@@ -283,7 +283,7 @@ def test_cli_errors_are_one_line_with_exit_codes(office: Office):
     _, err = o.kwru("decide", cid, "niet-ontvankelijk", "--reason", "te-laat", rc=2)
     assert err.count("\n") == 1 and "termijn" in err and "niet_nederlands" in err
     _, err = o.kwru("decide", "KWRU-2026-999", "ontvankelijk", rc=2)
-    assert "no case 'KWRU-2026-999'" in err
+    assert "geen zaak 'KWRU-2026-999'" in err
     _, err = o.kwru("outcome", cid, "half-gegrond", rc=2)
     assert "unknown outcome" in err
     with pytest.raises(SystemExit) as e:
