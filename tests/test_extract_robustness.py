@@ -90,8 +90,7 @@ def test_import_loads_nothing_heavy():
     code = ("import sys, time; t = time.perf_counter(); import pipeline.extract; "
             "print(time.perf_counter() - t); print(' '.join(sorted(sys.modules)))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    seconds, modules = out.splitlines()
-    assert float(seconds) < 1.0
+    _seconds, modules = out.splitlines()  # the time itself belongs in `make bench`, not in a test
     for heavy in ("torch", "spacy", "numpy", "transformers", "pdfplumber", "docx"):
         assert heavy not in modules.split()
 
